@@ -1,0 +1,353 @@
+//! The catalogue as data: what the compiler produces from `assets/catalogue/*.toml` and what the
+//! signed bundle carries to the phones. Field names here are the TOML keys.
+//!
+//! Nothing in this module decides anything; `canhgiac-core` turns it into fast matchers.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The whole catalogue, as carried inside a signed bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub meta: Meta,
+    pub scoring: Scoring,
+    /// Texts shown to people that are not tied to one category or signal, by key (`verdict.scam`…).
+    pub texts: BTreeMap<String, Text>,
+    pub normalisation: Normalisation,
+    pub categories: Vec<Category>,
+    pub entities: Vec<Entity>,
+    pub signals: Vec<Signal>,
+    /// Weights and explanations of the built-in detectors (link, number and sender rules), by code.
+    pub rules: BTreeMap<String, Rule>,
+    pub links: LinkLists,
+    pub numbers: NumberPlan,
+    pub blocklist: Blocklist,
+}
+
+/// Version and validity of one catalogue release.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Monotonic catalogue version; phones refuse a bundle older than the one they have.
+    pub version: u64,
+    /// Day of issue, `YYYY-MM-DD` (UTC).
+    pub issued_at: String,
+    /// How many days after `issued_at` the bundle expires.
+    pub valid_days: u32,
+    /// What changed in each version, newest first.
+    #[serde(default)]
+    pub changelog: Vec<Change>,
+}
+
+/// One entry of the change log, in Vietnamese and English.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub version: u64,
+    pub date: String,
+    pub changes_vi: Vec<String>,
+    pub changes_en: Vec<String>,
+}
+
+/// Thresholds that turn a score in 0..1 into a verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    pub scam_threshold: f32,
+    pub suspicious_threshold: f32,
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub vi: String,
+    pub en: String,
+}
+
+/// Language data for the normaliser.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Normalisation {
+    /// Teencode and abbreviations, whole word → expansion (`ko` → `không`, `stk` → `số tài khoản`).
+    pub teencode: BTreeMap<String, String>,
+    /// Units that may follow a number inside one word (`500k`, `3tr`): such digits are not leetspeak.
+    pub units: Vec<String>,
+}
+
+/// A scam method: what it is, how to recognise it, what to do, and a quiz for the learning screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    /// Which of the seven methods of the district's 2022 directive this belongs to, if any.
+    #[serde(default)]
+    pub directive_method: Option<u8>,
+    pub title_vi: String,
+    pub title_en: String,
+    pub how_vi: String,
+    pub how_en: String,
+    pub signs_vi: Vec<String>,
+    pub signs_en: Vec<String>,
+    pub advice_vi: String,
+    pub advice_en: String,
+    pub quiz: Quiz,
+}
+
+/// One multiple-choice question about a category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Quiz {
+    pub question_vi: String,
+    pub question_en: String,
+    pub choices_vi: Vec<String>,
+    pub choices_en: Vec<String>,
+    /// Index into the choices of the right answer.
+    pub answer: u32,
+    pub explanation_vi: String,
+    pub explanation_en: String,
+}
+
+/// An organisation scammers impersonate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    /// bank, government, police, court, telecom, ecommerce, delivery, wallet, utility…
+    pub kind: String,
+    /// The category a message impersonating this entity most likely belongs to.
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Official registrable domains (compared by eTLD+1, never by substring).
+    #[serde(default)]
+    pub domains: Vec<Fact>,
+    /// Official phone hotlines.
+    #[serde(default)]
+    pub hotlines: Vec<Fact>,
+    /// Official SMS short codes.
+    #[serde(default)]
+    pub short_codes: Vec<Fact>,
+    /// Registered SMS brandnames (alphanumeric senders).
+    #[serde(default)]
+    pub brandnames: Vec<Fact>,
+    /// Names, abbreviations and misspellings as they appear in messages (matched on normalised text).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Words that, inside a host name that is not official, mean the host poses as this entity.
+    #[serde(default)]
+    pub domain_keywords: Vec<String>,
+}
+
+/// A fact taken from a public source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub value: String,
+    /// Where it was read (an address), so a reviewer can check it.
+    pub source: String,
+    /// False when widely stated but not confirmed in the source.
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// How a signal looks for its evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SignalKind {
+    /// Any of `phrases` occurs as whole words in the normalised text.
+    #[default]
+    Phrase,
+    /// `pattern` (ASCII regex, no Unicode classes) matches the normalised text.
+    Regex,
+    /// Every tag or signal id in `all_of` fired on the same message.
+    Combo,
+}
+
+/// One piece of evidence, with its weight and explanation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Signal {
+    /// Stable code shown in reasons (`otp.request`).
+    pub id: String,
+    #[serde(default)]
+    pub kind: SignalKind,
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Roles this signal plays in combos (`urgency`, `action`, `payment`…).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Noisy-OR weight in (0, 1); 0 marks context used only by combos; below 0 dampens the score
+    /// (evidence of a genuine message, such as an OTP notice warning not to share the code).
+    pub weight: f32,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub pattern: Option<String>,
+    #[serde(default)]
+    pub all_of: Vec<String>,
+    #[serde(default)]
+    pub message_vi: String,
+    #[serde(default)]
+    pub message_en: String,
+}
+
+/// Weight and explanation of a built-in detector.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub weight: f32,
+    #[serde(default)]
+    pub category: Option<String>,
+    pub message_vi: String,
+    pub message_en: String,
+}
+
+/// Lists the link detector uses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LinkLists {
+    /// Top-level domains that are cheap and mostly abused (`top`, `xyz`…).
+    pub risky_tlds: Vec<String>,
+    /// Link shorteners (weak evidence: operators use them too).
+    pub shorteners: Vec<String>,
+    /// Public suffixes whose every domain is official (`gov.vn`).
+    pub official_suffixes: Vec<String>,
+    /// Words in a host or path that ask the reader to log in or verify (`xac-thuc`, `login`).
+    pub credential_words: Vec<String>,
+}
+
+/// What the number detector knows beyond `phonenumber`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NumberPlan {
+    /// Mobile prefixes (national form, with the leading 0) and the carrier that was assigned them.
+    pub mobile_prefixes: Vec<Prefix>,
+    /// The 11-digit prefixes retired in 2018–2019 and what they became.
+    pub legacy_prefixes: Vec<LegacyPrefix>,
+    /// Hotlines, short codes and service numbers.
+    pub services: Vec<ServiceNumber>,
+    /// Country calling codes behind missed-call (wangiri) and premium-rate scams.
+    pub risky_country_codes: Vec<CountryRisk>,
+}
+
+/// A mobile prefix and its original carrier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Prefix {
+    pub prefix: String,
+    pub carrier: String,
+    pub source: String,
+}
+
+/// An 11-digit prefix and its 10-digit replacement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LegacyPrefix {
+    pub old: String,
+    pub new: String,
+}
+
+/// A hotline, short code or service number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceNumber {
+    pub number: String,
+    pub name_vi: String,
+    pub name_en: String,
+    /// The entity it belongs to, if it is one of theirs.
+    #[serde(default)]
+    pub entity: Option<String>,
+    pub source: String,
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+}
+
+/// A country calling code to warn about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CountryRisk {
+    pub code: u16,
+    pub note: String,
+    pub source: String,
+}
+
+/// Known scam numbers, domains and bank accounts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Blocklist {
+    #[serde(default)]
+    pub numbers: Vec<Blocked>,
+    #[serde(default)]
+    pub domains: Vec<Blocked>,
+    #[serde(default)]
+    pub accounts: Vec<Blocked>,
+}
+
+/// One blocklist entry and where it was reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Blocked {
+    pub value: String,
+    pub source: String,
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+/// Codes of the built-in detectors; `rules.toml` must give each a weight and an explanation.
+pub const RULE_CODES: &[&str] = &[
+    "link.blocklisted",
+    "link.lookalike",
+    "link.brand_in_domain",
+    "link.idn_homograph",
+    "link.punycode",
+    "link.risky_tld",
+    "link.raw_ip",
+    "link.shortener",
+    "link.apk",
+    "link.credential_words",
+    "link.official",
+    "number.blocklisted",
+    "number.international",
+    "number.risky_country",
+    "number.in_text_blocklisted",
+    "account.blocklisted",
+    "sender.brand_from_personal_number",
+    "sender.ad_from_personal_number",
+    "sender.international",
+];
+
+/// Keys of `[texts]` the apps and the command line rely on.
+pub const TEXT_KEYS: &[&str] = &[
+    "verdict.scam",
+    "verdict.suspicious",
+    "verdict.safe",
+    "advice.safe",
+    "advice.generic",
+    "advice.number_blocked",
+    "advice.number_international",
+    "number.kind.mobile",
+    "number.kind.landline",
+    "number.kind.short_code",
+    "number.kind.toll_free",
+    "number.kind.premium",
+    "number.kind.international",
+    "number.kind.official",
+    "number.kind.unknown",
+    "number.official",
+];
+
+impl Catalogue {
+    /// The text for `key`, or the key itself when the catalogue lacks it (validated at build time).
+    pub fn text(&self, key: &str) -> Text {
+        self.texts.get(key).cloned().unwrap_or_else(|| Text {
+            vi: key.to_owned(),
+            en: key.to_owned(),
+        })
+    }
+}

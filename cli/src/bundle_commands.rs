@@ -1,0 +1,290 @@
+//! `canhgiac catalogue build | keygen | sign | verify | stats`.
+
+use std::fs;
+use std::path::Path;
+
+use canhgiac_catalogue::bundle::{unix_day, OpenPolicy};
+use canhgiac_catalogue::source::compile_dir;
+use canhgiac_catalogue::{Bundle, BundleHeader, KeyPair, PublicKey};
+use canhgiac_core::{dev_key, now_unix, trusted_keys, Checker};
+
+use crate::error::CliError;
+use crate::{CatalogueCommand, Lang};
+
+/// The development secret key; public on purpose (see assets/keys/README.md).
+const DEV_SECRET: &str = include_str!("../../assets/keys/dev/dev.secret");
+
+pub fn run(command: CatalogueCommand) -> Result<(), CliError> {
+    match command {
+        CatalogueCommand::Build {
+            sources,
+            out,
+            key,
+            dev,
+        } => build(&sources, &out, signing_key(key.as_deref(), dev, false)?),
+        CatalogueCommand::Keygen { out } => keygen(&out),
+        CatalogueCommand::Sign {
+            bundle,
+            out,
+            key,
+            dev,
+        } => {
+            let key = signing_key(key.as_deref(), dev, true)?.expect("required above");
+            let bytes = read(&bundle)?;
+            write(&out, &Bundle::sign(&bytes, &key)?, false)?;
+            println!(
+                "signed {} with key {}",
+                out.display(),
+                hex_id(&key.public().id())
+            );
+            Ok(())
+        }
+        CatalogueCommand::Verify {
+            bundle,
+            public_key,
+            installed_version,
+        } => verify(&bundle, public_key.as_deref(), installed_version),
+        CatalogueCommand::Stats { bundle, json, lang } => stats(bundle.as_deref(), json, lang),
+    }
+}
+
+fn build(sources: &Path, out: &Path, key: Option<KeyPair>) -> Result<(), CliError> {
+    let catalogue = compile_dir(sources)?;
+    let issued_at = unix_day(&catalogue.meta.issued_at)
+        .ok_or_else(|| CliError::Catalogue("meta.issued_at is not a date".into()))?;
+    let expires_at = issued_at + i64::from(catalogue.meta.valid_days) * 86_400;
+    let unsigned = Bundle::unsigned(&catalogue, issued_at, expires_at);
+    let bytes = match &key {
+        Some(key) => Bundle::sign(&unsigned, key)?,
+        None => unsigned,
+    };
+    write(out, &bytes, false)?;
+    println!(
+        "built {} : catalogue version {}, {} categories, {} signals, {} entities, {} bytes, {}",
+        out.display(),
+        catalogue.meta.version,
+        catalogue.categories.len(),
+        catalogue.signals.len(),
+        catalogue.entities.len(),
+        bytes.len(),
+        if key.is_some() {
+            "signed"
+        } else {
+            "unsigned (sign it with `canhgiac catalogue sign`)"
+        }
+    );
+    Ok(())
+}
+
+fn keygen(out: &Path) -> Result<(), CliError> {
+    if out.exists() {
+        return Err(CliError::Input(format!(
+            "{} exists; refusing to overwrite a key",
+            out.display()
+        )));
+    }
+    let key = KeyPair::generate().map_err(|e| CliError::Io(format!("no random source: {e}")))?;
+    write(out, format!("{}\n", key.secret_hex()).as_bytes(), true)?;
+    let public = out.with_extension("pub");
+    write(
+        &public,
+        format!("{}\n", key.public().to_hex()).as_bytes(),
+        false,
+    )?;
+    println!(
+        "secret key {} (mode 0600), public key {}",
+        out.display(),
+        public.display()
+    );
+    Ok(())
+}
+
+/// The signing key: `--dev`, `--key FILE`, or the `CANHGIAC_SIGNING_KEY` variable (hex).
+fn signing_key(
+    path: Option<&Path>,
+    dev: bool,
+    required: bool,
+) -> Result<Option<KeyPair>, CliError> {
+    let bad = || CliError::Input("the signing key is not 64 hex characters".into());
+    if dev {
+        return Ok(Some(KeyPair::from_hex(DEV_SECRET).ok_or_else(bad)?));
+    }
+    if let Some(path) = path {
+        let text = fs::read_to_string(path).map_err(|e| CliError::io("cannot read the key", e))?;
+        return Ok(Some(KeyPair::from_hex(&text).ok_or_else(bad)?));
+    }
+    if let Ok(text) = std::env::var("CANHGIAC_SIGNING_KEY") {
+        return Ok(Some(KeyPair::from_hex(&text).ok_or_else(bad)?));
+    }
+    if required {
+        return Err(CliError::Input(
+            "no signing key: give --key FILE, --dev or CANHGIAC_SIGNING_KEY".into(),
+        ));
+    }
+    Ok(None)
+}
+
+fn verify(
+    path: &Path,
+    public: Option<&Path>,
+    installed_version: Option<u64>,
+) -> Result<(), CliError> {
+    let bytes = read(path)?;
+    let keys = match public {
+        Some(p) => {
+            let text =
+                fs::read_to_string(p).map_err(|e| CliError::io("cannot read the public key", e))?;
+            vec![PublicKey::from_hex(&text)
+                .ok_or_else(|| CliError::Input("the public key is not 64 hex characters".into()))?]
+        }
+        None => trusted_keys().to_vec(),
+    };
+    let bundle = Bundle::open(
+        &bytes,
+        &keys,
+        OpenPolicy {
+            now: Some(now_unix()),
+            installed_version,
+        },
+    )?;
+    Checker::from_bundle(&bytes, installed_version, now_unix()).or_else(|e| match e {
+        // Verified against an explicitly given key that the app does not pin: still a valid bundle.
+        canhgiac_core::CoreError::Bundle(canhgiac_catalogue::BundleError::UnknownKey)
+            if public.is_some() =>
+        {
+            Checker::from_catalogue(bundle.catalogue.clone())
+        }
+        other => Err(other),
+    })?;
+    println!("ok: {}", describe(&bundle.header));
+    Ok(())
+}
+
+fn stats(path: Option<&Path>, json: bool, lang: Lang) -> Result<(), CliError> {
+    let checker = match path {
+        Some(p) => {
+            let bytes = read(p)?;
+            let bundle = Bundle::open(&bytes, trusted_keys(), OpenPolicy::default())?;
+            let header = bundle.header;
+            let checker = Checker::from_catalogue(bundle.catalogue)?;
+            println!("{}", describe(&header));
+            checker
+        }
+        None => Checker::embedded()?,
+    };
+    let info = checker.info();
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&info).map_err(|e| CliError::Io(e.to_string()))?
+        );
+        return Ok(());
+    }
+    let vi = lang == Lang::Vi;
+    println!(
+        "{} {}{}",
+        if vi {
+            "Danh mục phiên bản"
+        } else {
+            "Catalogue version"
+        },
+        info.version,
+        if info.development { " (dev)" } else { "" }
+    );
+    println!(
+        "{}: {} → {}",
+        if vi { "Hiệu lực" } else { "Valid" },
+        date(info.issued_at),
+        date(info.expires_at)
+    );
+    let rows = [
+        ("Thủ đoạn", "Categories", info.categories),
+        ("Tổ chức bị giả mạo", "Impersonated entities", info.entities),
+        ("Dấu hiệu", "Signals", info.signals),
+        (
+            "Tên miền chính thức",
+            "Official domains",
+            info.official_domains,
+        ),
+        ("Số chính thức", "Official numbers", info.official_numbers),
+        ("Số bị chặn", "Blocked numbers", info.blocked_numbers),
+        ("Tên miền bị chặn", "Blocked domains", info.blocked_domains),
+        (
+            "Tài khoản bị chặn",
+            "Blocked accounts",
+            info.blocked_accounts,
+        ),
+    ];
+    for (label_vi, label_en, n) in rows {
+        println!("  {:<24} {n}", if vi { label_vi } else { label_en });
+    }
+    println!("{}:", if vi { "Thay đổi" } else { "Changes" });
+    for change in &info.changelog {
+        println!("  v{} ({})", change.version, change.date);
+        for line in if vi {
+            &change.changes_vi
+        } else {
+            &change.changes_en
+        } {
+            println!("    - {line}");
+        }
+    }
+    Ok(())
+}
+
+fn describe(h: &BundleHeader) -> String {
+    let signer = if h.key_id == dev_key().id() {
+        "development key".to_owned()
+    } else {
+        format!("key {}", hex_id(&h.key_id))
+    };
+    format!(
+        "format {} · catalogue version {} · issued {} · expires {} · signed with {signer}",
+        h.format_version,
+        h.catalogue_version,
+        date(h.issued_at),
+        date(h.expires_at)
+    )
+}
+
+fn hex_id(id: &[u8; 8]) -> String {
+    id.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `YYYY-MM-DD` of unix seconds (UTC).
+fn date(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, CliError> {
+    fs::read(path).map_err(|e| CliError::io(&format!("cannot read {}", path.display()), e))
+}
+
+fn write(path: &Path, bytes: &[u8], secret: bool) -> Result<(), CliError> {
+    let fail = |e| CliError::io(&format!("cannot write {}", path.display()), e);
+    #[cfg(unix)]
+    if secret {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(fail)?;
+        return file.write_all(bytes).map_err(fail);
+    }
+    let _ = secret;
+    fs::write(path, bytes).map_err(fail)
+}

@@ -1,0 +1,69 @@
+//! `canhgiac check`: one message, number or link, as readable text or one JSON object.
+
+use std::fs;
+
+use canhgiac_catalogue::source::compile_dir;
+use canhgiac_core::{now_unix, Checker, Verdict};
+use serde_json::json;
+
+use crate::error::CliError;
+use crate::{jsonl, output, CheckArgs, Source};
+
+pub fn run(args: &CheckArgs) -> Result<(), CliError> {
+    let checker = load_checker(&args.source)?;
+    if args.jsonl {
+        return jsonl::run(&checker);
+    }
+    let verdict = if let Some(text) = &args.text {
+        checker.check_sms(args.sender.as_deref(), text)
+    } else if let Some(number) = &args.number {
+        checker.check_number(number)?
+    } else if let Some(link) = &args.link {
+        checker.check_link(link)?
+    } else {
+        return Err(CliError::Input(
+            "nothing to check: give a TEXT, --number N, --link URL or --jsonl".into(),
+        ));
+    };
+    if args.json {
+        println!("{}", verdict_json(&verdict));
+    } else {
+        print!(
+            "{}",
+            output::render(&verdict, &checker, args.lang, output::use_colour())
+        );
+    }
+    Ok(())
+}
+
+/// The checker the command works with: the embedded catalogue, a signed bundle, or the sources.
+pub fn load_checker(source: &Source) -> Result<Checker, CliError> {
+    if let Some(path) = &source.bundle {
+        let bytes = fs::read(path).map_err(|e| CliError::io("cannot read the bundle", e))?;
+        return Ok(Checker::from_bundle(&bytes, None, now_unix())?);
+    }
+    if let Some(dir) = &source.sources {
+        return Ok(Checker::from_catalogue(compile_dir(dir)?)?);
+    }
+    Ok(Checker::embedded()?)
+}
+
+/// Scores are shown with three decimals: more would pretend to a precision the weights lack.
+pub fn rounded(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
+/// The full JSON form of a verdict (`check --json`).
+pub fn verdict_json(v: &Verdict) -> serde_json::Value {
+    json!({
+        "verdict": v.level.as_str(),
+        "score": rounded(v.score),
+        "category": v.category.as_ref().map(|c| c.id.as_str()),
+        "category_title_vi": v.category.as_ref().map(|c| c.title_vi.as_str()),
+        "category_title_en": v.category.as_ref().map(|c| c.title_en.as_str()),
+        "reasons": v.reasons,
+        "advice_vi": v.advice_vi,
+        "advice_en": v.advice_en,
+        "number": v.number,
+    })
+}

@@ -1,0 +1,364 @@
+//! `canhgiac eval FILE`: recall, precision and false-positive rate of the detector on a labelled
+//! CSV or TSV file, overall and per category, with the misclassified rows.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use canhgiac_core::{Checker, VerdictLevel};
+use serde::Serialize;
+
+use crate::check::load_checker;
+use crate::error::CliError;
+use crate::EvalArgs;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Label {
+    Scam,
+    Spam,
+    Ham,
+}
+
+struct Row {
+    line: usize,
+    label: Label,
+    category: Option<String>,
+    sender: Option<String>,
+    text: String,
+}
+
+#[derive(Serialize, Default, Clone)]
+struct Tally {
+    total: usize,
+    flagged: usize,
+    as_scam: usize,
+}
+
+impl Tally {
+    fn add(&mut self, level: VerdictLevel) {
+        self.total += 1;
+        self.flagged += usize::from(level != VerdictLevel::Safe);
+        self.as_scam += usize::from(level == VerdictLevel::Scam);
+    }
+    fn rate(&self, n: usize) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            n as f64 / self.total as f64
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Report {
+    rows: usize,
+    skipped: usize,
+    /// Scam rows flagged at all (scam or suspicious).
+    recall: f64,
+    /// Scam rows flagged as scam.
+    scam_recall: f64,
+    /// Flagged rows that are scam or spam.
+    precision: f64,
+    /// Ham rows flagged at all.
+    false_positive_rate: f64,
+    scam: Tally,
+    spam: Tally,
+    ham: Tally,
+    /// Per category named in the file's category column (scam rows) and per ham kind.
+    by_category: Vec<CategoryLine>,
+    /// Per category the detector predicted, over flagged rows.
+    by_predicted: Vec<PredictedLine>,
+    misclassified: Vec<Miss>,
+}
+
+#[derive(Serialize)]
+struct CategoryLine {
+    label: Label,
+    category: String,
+    total: usize,
+    flagged: usize,
+    as_scam: usize,
+    /// Recall for scam and spam rows; false-positive rate for ham rows.
+    rate: f64,
+}
+
+#[derive(Serialize)]
+struct PredictedLine {
+    category: String,
+    flagged: usize,
+    correct: usize,
+    precision: f64,
+    /// Flagged scam rows whose labelled category matches the predicted one.
+    category_agrees: usize,
+}
+
+#[derive(Serialize)]
+struct Miss {
+    line: usize,
+    /// `missed` (scam or spam found safe), `false_positive` (ham flagged), `weak` (scam only suspicious).
+    kind: &'static str,
+    label: Label,
+    category: Option<String>,
+    verdict: &'static str,
+    predicted_category: Option<String>,
+    score: f64,
+    sender: Option<String>,
+    text: String,
+    reasons: Vec<String>,
+}
+
+pub fn run(args: &EvalArgs) -> Result<(), CliError> {
+    let checker = load_checker(&args.source)?;
+    let (rows, skipped) = read_rows(&args.file)?;
+    let report = evaluate(&checker, &rows, skipped);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| CliError::Io(e.to_string()))?
+        );
+    } else {
+        print_report(&report, args.max_rows);
+    }
+    Ok(())
+}
+
+fn read_rows(path: &Path) -> Result<(Vec<Row>, usize), CliError> {
+    let bytes = std::fs::read(path).map_err(|e| CliError::io("cannot read the file", e))?;
+    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let tsv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+        || first_line.contains(&b'\t');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(if tsv { b'\t' } else { b',' })
+        .quoting(!tsv)
+        .flexible(true)
+        .from_reader(bytes.as_slice());
+    let headers = reader
+        .byte_headers()
+        .map_err(|e| CliError::Input(format!("cannot read the header: {e}")))?
+        .clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| String::from_utf8_lossy(h).trim().eq_ignore_ascii_case(name))
+    };
+    let (Some(label_at), Some(text_at)) = (column("label"), column("text")) else {
+        return Err(CliError::Input(
+            "the file needs a header with the columns label and text".into(),
+        ));
+    };
+    let sender_at = column("sender");
+    let category_at = column("category");
+    let mut rows = Vec::new();
+    let mut skipped = 0;
+    for (i, record) in reader.byte_records().enumerate() {
+        let Ok(record) = record else {
+            skipped += 1;
+            continue;
+        };
+        let field = |at: Option<usize>| {
+            at.and_then(|at| record.get(at))
+                .map(|b| String::from_utf8_lossy(b).trim().to_owned())
+                .filter(|s| !s.is_empty())
+        };
+        let label = match field(Some(label_at))
+            .map(|l| l.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("scam") => Label::Scam,
+            Some("spam") => Label::Spam,
+            Some("ham") => Label::Ham,
+            _ => {
+                skipped += 1;
+                continue;
+            }
+        };
+        let Some(text) = field(Some(text_at)) else {
+            skipped += 1;
+            continue;
+        };
+        rows.push(Row {
+            line: i + 2,
+            label,
+            category: field(category_at),
+            sender: field(sender_at),
+            text,
+        });
+    }
+    Ok((rows, skipped))
+}
+
+fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
+    let (mut scam, mut spam, mut ham) = (Tally::default(), Tally::default(), Tally::default());
+    let mut by_category: BTreeMap<(u8, String), Tally> = BTreeMap::new();
+    let mut by_predicted: BTreeMap<String, PredictedLine> = BTreeMap::new();
+    let mut misclassified = Vec::new();
+    for row in rows {
+        let v = checker.check_sms(row.sender.as_deref(), &row.text);
+        match row.label {
+            Label::Scam => scam.add(v.level),
+            Label::Spam => spam.add(v.level),
+            Label::Ham => ham.add(v.level),
+        }
+        if let Some(category) = &row.category {
+            by_category
+                .entry((row.label as u8, category.clone()))
+                .or_default()
+                .add(v.level);
+        }
+        let predicted = v.category.as_ref().map(|c| c.id.clone());
+        if v.level != VerdictLevel::Safe {
+            let key = predicted.clone().unwrap_or_else(|| "-".into());
+            let line = by_predicted.entry(key.clone()).or_insert(PredictedLine {
+                category: key,
+                flagged: 0,
+                correct: 0,
+                precision: 0.0,
+                category_agrees: 0,
+            });
+            line.flagged += 1;
+            line.correct += usize::from(row.label != Label::Ham);
+            line.category_agrees +=
+                usize::from(row.label == Label::Scam && row.category == predicted);
+        }
+        let kind = match (row.label, v.level) {
+            (Label::Ham, VerdictLevel::Safe) => None,
+            (Label::Ham, _) => Some("false_positive"),
+            (_, VerdictLevel::Safe) => Some("missed"),
+            (Label::Scam, VerdictLevel::Suspicious) => Some("weak"),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            misclassified.push(Miss {
+                line: row.line,
+                kind,
+                label: row.label,
+                category: row.category.clone(),
+                verdict: v.level.as_str(),
+                predicted_category: predicted,
+                score: crate::check::rounded(v.score),
+                sender: row.sender.clone(),
+                text: row.text.clone(),
+                reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
+            });
+        }
+    }
+    let flagged = scam.flagged + spam.flagged + ham.flagged;
+    let mut predicted: Vec<PredictedLine> = by_predicted.into_values().collect();
+    for line in &mut predicted {
+        line.precision = line.correct as f64 / line.flagged as f64;
+    }
+    Report {
+        rows: rows.len(),
+        skipped,
+        recall: scam.rate(scam.flagged),
+        scam_recall: scam.rate(scam.as_scam),
+        precision: if flagged == 0 {
+            0.0
+        } else {
+            (scam.flagged + spam.flagged) as f64 / flagged as f64
+        },
+        false_positive_rate: ham.rate(ham.flagged),
+        by_category: by_category
+            .into_iter()
+            .map(|((label, category), t)| {
+                let label = [Label::Scam, Label::Spam, Label::Ham][label as usize];
+                CategoryLine {
+                    label,
+                    category,
+                    rate: t.rate(t.flagged),
+                    total: t.total,
+                    flagged: t.flagged,
+                    as_scam: t.as_scam,
+                }
+            })
+            .collect(),
+        by_predicted: predicted,
+        scam,
+        spam,
+        ham,
+        misclassified,
+    }
+}
+
+fn print_report(r: &Report, max_rows: usize) {
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    println!("rows {} (skipped {})", r.rows, r.skipped);
+    println!(
+        "scam  {:>5}  recall {} (flagged {}), as scam {} ({})",
+        r.scam.total,
+        pct(r.recall),
+        r.scam.flagged,
+        r.scam.as_scam,
+        pct(r.scam_recall)
+    );
+    if r.spam.total > 0 {
+        println!(
+            "spam  {:>5}  flagged {} ({})",
+            r.spam.total,
+            r.spam.flagged,
+            pct(r.spam.rate(r.spam.flagged))
+        );
+    }
+    println!(
+        "ham   {:>5}  false positives {} ({})",
+        r.ham.total,
+        r.ham.flagged,
+        pct(r.false_positive_rate)
+    );
+    println!("precision {}", pct(r.precision));
+    if !r.by_category.is_empty() {
+        println!("\nper labelled category   total flagged as_scam rate");
+        for c in &r.by_category {
+            let label = match c.label {
+                Label::Scam => "scam",
+                Label::Spam => "spam",
+                Label::Ham => "ham",
+            };
+            println!(
+                "  {label:<4} {:<20} {:>5} {:>7} {:>7} {:>6}",
+                c.category,
+                c.total,
+                c.flagged,
+                c.as_scam,
+                pct(c.rate)
+            );
+        }
+    }
+    println!("\nper predicted category  flagged correct precision same_category");
+    for p in &r.by_predicted {
+        println!(
+            "  {:<22} {:>7} {:>7} {:>9} {:>6}",
+            p.category,
+            p.flagged,
+            p.correct,
+            pct(p.precision),
+            p.category_agrees
+        );
+    }
+    let shown = if max_rows == 0 {
+        r.misclassified.len()
+    } else {
+        max_rows.min(r.misclassified.len())
+    };
+    println!("\nmisclassified ({}):", r.misclassified.len());
+    for m in &r.misclassified[..shown] {
+        println!(
+            "  line {} {} [{} {}] -> {} {:.2} {} [{}]\n      {}",
+            m.line,
+            m.kind,
+            match m.label {
+                Label::Scam => "scam",
+                Label::Spam => "spam",
+                Label::Ham => "ham",
+            },
+            m.category.as_deref().unwrap_or("-"),
+            m.verdict,
+            m.score,
+            m.predicted_category.as_deref().unwrap_or("-"),
+            m.reasons.join(","),
+            m.text
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! `canhgiac check --jsonl`: a stream of JSON lines in, one verdict line out per line in. A bad
+//! line gets `{"id", "error"}` and the stream goes on.
+
+use std::io::{self, BufRead, BufWriter, Write};
+
+use canhgiac_core::{Checker, Verdict};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::check::rounded;
+use crate::error::CliError;
+
+#[derive(Deserialize)]
+struct Request {
+    #[serde(default)]
+    id: Value,
+    #[serde(default)]
+    sender: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    number: Option<String>,
+    #[serde(default)]
+    link: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Response<'a> {
+    id: &'a Value,
+    verdict: &'static str,
+    score: f64,
+    category: Option<&'a str>,
+    reasons: Vec<ReasonOut<'a>>,
+    advice_vi: &'a str,
+}
+
+#[derive(Serialize)]
+struct ReasonOut<'a> {
+    code: &'a str,
+    message_vi: &'a str,
+    message_en: &'a str,
+}
+
+#[derive(Serialize)]
+struct Failure<'a> {
+    id: &'a Value,
+    error: String,
+}
+
+pub fn run(checker: &Checker) -> Result<(), CliError> {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut line = Vec::with_capacity(1024);
+    loop {
+        line.clear();
+        let read = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| CliError::io("cannot read stdin", e))?;
+        if read == 0 {
+            break;
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        answer(checker, &line, &mut out).map_err(|e| CliError::io("cannot write stdout", e))?;
+    }
+    out.flush()
+        .map_err(|e| CliError::io("cannot write stdout", e))
+}
+
+fn answer(checker: &Checker, line: &[u8], out: &mut impl Write) -> io::Result<()> {
+    let request: Request = match serde_json::from_slice(line) {
+        Ok(request) => request,
+        Err(error) => {
+            // Salvage the id when the line is JSON but not a valid request.
+            let id = serde_json::from_slice::<Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or(Value::Null);
+            let error = format!("malformed line: {}", error.classify_message());
+            return write_line(out, &Failure { id: &id, error });
+        }
+    };
+    match verdict(checker, &request) {
+        Ok(v) => write_line(out, &response(&request.id, &v)),
+        Err(error) => write_line(
+            out,
+            &Failure {
+                id: &request.id,
+                error,
+            },
+        ),
+    }
+}
+
+fn verdict(checker: &Checker, r: &Request) -> Result<Verdict, String> {
+    if let Some(text) = &r.text {
+        Ok(checker.check_sms(r.sender.as_deref(), text))
+    } else if let Some(number) = &r.number {
+        checker.check_number(number).map_err(|e| e.to_string())
+    } else if let Some(link) = &r.link {
+        checker.check_link(link).map_err(|e| e.to_string())
+    } else {
+        Err("nothing to check: give text, number or link".into())
+    }
+}
+
+fn response<'a>(id: &'a Value, v: &'a Verdict) -> Response<'a> {
+    Response {
+        id,
+        verdict: v.level.as_str(),
+        score: rounded(v.score),
+        category: v.category.as_ref().map(|c| c.id.as_str()),
+        reasons: v
+            .reasons
+            .iter()
+            .map(|r| ReasonOut {
+                code: &r.code,
+                message_vi: &r.message_vi,
+                message_en: &r.message_en,
+            })
+            .collect(),
+        advice_vi: &v.advice_vi,
+    }
+}
+
+fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+trait Classify {
+    fn classify_message(&self) -> &'static str;
+}
+
+impl Classify for serde_json::Error {
+    /// The kind of error only: serde's message may quote the line, which may hold a number.
+    fn classify_message(&self) -> &'static str {
+        match self.classify() {
+            serde_json::error::Category::Io => "unreadable",
+            serde_json::error::Category::Syntax => "not valid JSON",
+            serde_json::error::Category::Data => {
+                "fields of the wrong type (text, sender, number and link are strings or null)"
+            }
+            serde_json::error::Category::Eof => "truncated JSON",
+        }
+    }
+}

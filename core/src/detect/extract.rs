@@ -1,0 +1,154 @@
+//! Finding links, phone numbers and bank account numbers inside a message.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::bytes::{Regex, RegexBuilder};
+
+/// Links with a scheme or `www.`, or bare domains (`vietcombank-xacthuc.com/login`). Non-ASCII
+/// bytes count as letters so that a look-alike letter does not cut a domain in two. ASCII mode:
+/// no Unicode classes, so it stays fast on Vietnamese text.
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(
+        r#"(?i)(?:https?://[^\s<>"'()\[\]{}]+|(?:[a-z0-9\x80-\xff][a-z0-9\x80-\xff_-]*\.)+[a-z\x80-\xff][a-z0-9\x80-\xff-]*(?::[0-9]{1,5})?(?:/[^\s<>"'()\[\]{}]*)?)"#,
+    )
+    .unicode(false)
+    .build()
+    .expect("the link pattern compiles")
+});
+
+/// Digit runs that may be phone numbers: `+84 912 345 678`, `0912.345.678`, `1900 5454 13`.
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(r"\+?[0-9](?:[ .-]?[0-9]){6,14}")
+        .unicode(false)
+        .build()
+        .expect("the phone pattern compiles")
+});
+
+const TRAILING: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '>'];
+
+/// Links in `text`, with their byte ranges. Bare domains count only with a known public suffix.
+pub(crate) fn links(text: &str) -> Vec<(Range<usize>, &str)> {
+    if !text.contains('.') {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for m in LINK.find_iter(text.as_bytes()) {
+        let Some(raw) = text.get(m.start()..m.end()) else {
+            continue;
+        };
+        let raw = raw.trim_end_matches(TRAILING);
+        if raw.contains('@') || (m.start() > 0 && text.as_bytes()[m.start() - 1] == b'@') {
+            continue; // an e-mail address
+        }
+        let has_scheme = raw.len() > 7 && raw.as_bytes()[..4].eq_ignore_ascii_case(b"http");
+        if !has_scheme && !bare_domain_is_known(raw) {
+            continue;
+        }
+        found.push((m.start()..m.start() + raw.len(), raw));
+    }
+    found
+}
+
+fn bare_domain_is_known(raw: &str) -> bool {
+    let host = raw
+        .split(['/', ':'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if host
+        .split('.')
+        .any(|label| label.chars().all(|c| c.is_ascii_digit()))
+    {
+        return false; // amounts such as 5.000.000
+    }
+    let host = host.as_bytes();
+    psl::suffix(host).is_some_and(|s| s.is_known()) && psl::domain(host).is_some()
+}
+
+/// Phone-number candidates in `text`, separators included.
+pub(crate) fn phone_numbers(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    PHONE
+        .find_iter(text.as_bytes())
+        .filter_map(move |m| text.get(m.range()).map(|s| (m.range(), s)))
+}
+
+/// Digit runs of 6 to 19 digits in normalised text (groups separated by single spaces joined),
+/// as bank account candidates.
+pub(crate) fn account_numbers(normalised: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    for word in normalised.split(' ') {
+        if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+            current.push_str(word);
+            if (6..=19).contains(&word.len()) {
+                found.push(word.to_owned());
+            }
+        } else {
+            if current.len() >= 6 && current.len() <= 19 {
+                found.push(std::mem::take(&mut current));
+            }
+            current.clear();
+        }
+    }
+    if (6..=19).contains(&current.len()) {
+        found.push(current);
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link_texts(text: &str) -> Vec<&str> {
+        links(text).into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn finds_links_with_and_without_scheme() {
+        assert_eq!(
+            link_texts(
+                "Truy cập https://vcb-xacthuc.com/login. Hoặc vietcombank.com.vn, xem bit.ly/abc!"
+            ),
+            vec![
+                "https://vcb-xacthuc.com/login",
+                "vietcombank.com.vn",
+                "bit.ly/abc"
+            ]
+        );
+    }
+
+    #[test]
+    fn ignores_amounts_sentences_and_emails() {
+        assert!(link_texts("Số dư 5.000.000đ. Cảm ơn Quý khách.Trân trọng").is_empty());
+        assert!(link_texts("gửi về abc@gmail.com").is_empty());
+        assert!(link_texts("Viettel.Soạn tin").is_empty());
+    }
+
+    #[test]
+    fn keeps_look_alike_letters_inside_the_domain() {
+        assert_eq!(
+            link_texts("vào viеtcombank.com ngay"),
+            vec!["viеtcombank.com"]
+        );
+    }
+
+    #[test]
+    fn finds_numbers_and_accounts() {
+        let numbers: Vec<&str> = phone_numbers("Gọi 0912.345.678 hoặc +84 24 3825 1234")
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(numbers, vec!["0912.345.678", "+84 24 3825 1234"]);
+        assert_eq!(
+            account_numbers("stk 1234 5678 9012 ngan hang"),
+            vec!["1234", "123456789012", "5678", "9012"]
+                .into_iter()
+                .filter(|s| s.len() >= 6)
+                .map(String::from)
+                .collect::<Vec<_>>()
+        );
+    }
+}

@@ -1,0 +1,288 @@
+//! Phone numbers: parsing (own fast path for Vietnamese numbers, `phonenumber` for the rest) and
+//! the evidence a number gives.
+
+use std::sync::Once;
+
+use crate::error::CoreError;
+use crate::index::{Index, NumberIndex};
+use crate::score::{Hit, HitCode};
+use crate::verdict::NumberKind;
+
+/// A parsed number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    /// Numeric key for the blocklist: E.164 digits, or the digits of a short code / 1800 / 1900.
+    pub key: u64,
+    pub kind: NumberKind,
+    pub country_code: u16,
+    /// National form for Vietnam (`0912345678`, `113`), digits after `+` otherwise.
+    pub national: String,
+    pub converted_from_legacy: bool,
+}
+
+impl Parsed {
+    /// `+84912345678`, or the short code itself.
+    pub fn normalised(&self) -> String {
+        match self.kind {
+            NumberKind::International => format!("+{}", self.national),
+            _ if self.national.starts_with('0') => format!("+84{}", &self.national[1..]),
+            _ => self.national.clone(),
+        }
+    }
+}
+
+static WARM: Once = Once::new();
+
+/// Loads `phonenumber`'s metadata on a background thread (~170 ms the first time), so that a
+/// ringing phone never waits for it.
+pub(crate) fn warm_up() {
+    WARM.call_once(|| {
+        let _ = std::thread::Builder::new()
+            .name("canhgiac-phonenumber-warmup".into())
+            .spawn(|| {
+                let _ = phonenumber::parse(None, "+14155550100");
+            });
+    });
+}
+
+/// Parses what a person typed or the phone showed as a caller: `0912 345 678`, `+84 912…`,
+/// `0168…` (old 11 digits), `113`, `1900 54 54 13`, `+44 20…`.
+pub(crate) fn parse(input: &str, index: &NumberIndex) -> Result<Parsed, CoreError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(CoreError::number("it is empty"));
+    }
+    if input.len() > 40 {
+        return Err(CoreError::number("it is too long"));
+    }
+    let mut digits = String::with_capacity(16);
+    let mut plus = false;
+    for (i, c) in input.char_indices() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => plus = true,
+            ' ' | '.' | '-' | '(' | ')' | '/' | '\u{a0}' => {}
+            _ => {
+                return Err(CoreError::number(
+                    "it contains characters other than digits",
+                ))
+            }
+        }
+    }
+    if digits.is_empty() {
+        return Err(CoreError::number("it has no digits"));
+    }
+    let international = plus || digits.starts_with("00");
+    if international {
+        let digits = digits.trim_start_matches('0');
+        return match digits.strip_prefix("84") {
+            Some(rest) => domestic(&format!("0{rest}"), index),
+            None => foreign(digits),
+        };
+    }
+    if digits.len() == 11 && digits.starts_with("84") {
+        return domestic(&format!("0{}", &digits[2..]), index);
+    }
+    domestic(&digits, index)
+}
+
+fn domestic(digits: &str, index: &NumberIndex) -> Result<Parsed, CoreError> {
+    let (national, legacy) = match index.legacy.get(digits.get(..4).unwrap_or_default()) {
+        Some(new) if digits.len() == 11 => (format!("{new}{}", &digits[4..]), true),
+        _ => (digits.to_owned(), false),
+    };
+    if national.len() < 3 {
+        return Err(CoreError::number("it is too short"));
+    }
+    if national.len() > 12 {
+        return Err(CoreError::number(
+            "it has too many digits for a Vietnamese number",
+        ));
+    }
+    let kind = if index.services.contains_key(&national) {
+        NumberKind::Official
+    } else if national.starts_with('0') {
+        match national.len() {
+            10 if index.carrier(&national).is_some() => NumberKind::Mobile,
+            11 if national.starts_with("02") => NumberKind::Landline,
+            9..=11 => NumberKind::Unknown,
+            _ => return Err(CoreError::number("it has the wrong number of digits")),
+        }
+    } else if national.starts_with("1800") && matches!(national.len(), 8 | 10) {
+        NumberKind::TollFree
+    } else if national.starts_with("1900") && matches!(national.len(), 8 | 10) {
+        NumberKind::Premium
+    } else if national.len() <= 6 {
+        NumberKind::ShortCode
+    } else {
+        return Err(CoreError::number(
+            "not a Vietnamese number; write + and the country code",
+        ));
+    };
+    let key_digits = match national.strip_prefix('0') {
+        Some(rest) => format!("84{rest}"),
+        None => national.clone(),
+    };
+    Ok(Parsed {
+        key: key_digits
+            .parse()
+            .map_err(|_| CoreError::number("it has too many digits"))?,
+        kind,
+        country_code: 84,
+        national,
+        converted_from_legacy: legacy,
+    })
+}
+
+fn foreign(digits: &str) -> Result<Parsed, CoreError> {
+    if !(7..=15).contains(&digits.len()) {
+        return Err(CoreError::number(
+            "an international number has 7 to 15 digits",
+        ));
+    }
+    let parsed = phonenumber::parse(None, format!("+{digits}"))
+        .map_err(|_| CoreError::number("unknown country code"))?;
+    Ok(Parsed {
+        key: digits
+            .parse()
+            .map_err(|_| CoreError::number("it has too many digits"))?,
+        kind: NumberKind::International,
+        country_code: parsed.code().value(),
+        national: digits.to_owned(),
+        converted_from_legacy: false,
+    })
+}
+
+/// The evidence a parsed number gives by itself.
+pub(crate) fn hits(parsed: &Parsed, index: &Index, hits: &mut Vec<Hit>) {
+    let numbers = &index.numbers;
+    if numbers.is_blocked(parsed.key) {
+        let category = numbers.blocked_category.get(&parsed.key).cloned();
+        hits.push(Hit::rule("number.blocklisted").with_category_id(category));
+    }
+    if parsed.kind == NumberKind::International {
+        if numbers.risky_countries.contains(&parsed.country_code) {
+            hits.push(Hit::rule("number.risky_country"));
+        } else {
+            hits.push(Hit::rule("number.international"));
+        }
+    }
+    if let Some(service) = numbers.services.get(&parsed.national) {
+        hits.push(Hit::info(HitCode::Info("number.official"), service.entity));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use canhgiac_catalogue::model::*;
+
+    fn index() -> NumberIndex {
+        let mut catalogue = Catalogue::default();
+        catalogue.numbers.mobile_prefixes = vec![
+            Prefix {
+                prefix: "091".into(),
+                carrier: "VinaPhone".into(),
+                source: "s".into(),
+            },
+            Prefix {
+                prefix: "038".into(),
+                carrier: "Viettel".into(),
+                source: "s".into(),
+            },
+        ];
+        catalogue.numbers.legacy_prefixes = vec![LegacyPrefix {
+            old: "0168".into(),
+            new: "038".into(),
+        }];
+        catalogue.numbers.services = vec![ServiceNumber {
+            number: "113".into(),
+            name_vi: "Công an".into(),
+            name_en: "Police".into(),
+            entity: None,
+            source: "s".into(),
+            confirmed: true,
+        }];
+        NumberIndex::build(&catalogue)
+    }
+
+    #[test]
+    fn vietnamese_forms_agree() {
+        let index = index();
+        let a = parse("0912 345 678", &index).expect("national");
+        let b = parse("+84 912-345-678", &index).expect("international");
+        let c = parse("0084912345678", &index).expect("00 prefix");
+        let d = parse("84912345678", &index).expect("84 without plus");
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        assert_eq!(a, d);
+        assert_eq!(a.kind, NumberKind::Mobile);
+        assert_eq!(a.key, 84_912_345_678);
+        assert_eq!(a.normalised(), "+84912345678");
+    }
+
+    #[test]
+    fn legacy_short_toll_free_premium_landline() {
+        let index = index();
+        let legacy = parse("01681234567", &index).expect("legacy");
+        assert_eq!(
+            (
+                legacy.national.as_str(),
+                legacy.converted_from_legacy,
+                legacy.kind
+            ),
+            ("0381234567", true, NumberKind::Mobile)
+        );
+        assert_eq!(
+            parse("113", &index).expect("hotline").kind,
+            NumberKind::Official
+        );
+        assert_eq!(
+            parse("9029", &index).expect("short").kind,
+            NumberKind::ShortCode
+        );
+        assert_eq!(
+            parse("1800 588 822", &index).expect("toll-free").kind,
+            NumberKind::TollFree
+        );
+        assert_eq!(
+            parse("1900 5454 13", &index).expect("premium").kind,
+            NumberKind::Premium
+        );
+        assert_eq!(
+            parse("024 3825 1234", &index).expect("landline").kind,
+            NumberKind::Landline
+        );
+    }
+
+    #[test]
+    fn foreign_numbers_use_phonenumber() {
+        let parsed = parse("+44 20 7946 0958", &index()).expect("UK number");
+        assert_eq!(
+            (parsed.kind, parsed.country_code),
+            (NumberKind::International, 44)
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number_without_echoing_it() {
+        let index = index();
+        for bad in [
+            "abc",
+            "",
+            "12",
+            "+",
+            "0912x45678",
+            "12345678901234567890",
+            "+999123456789",
+        ] {
+            let error = parse(bad, &index).expect_err("not a number");
+            if !bad.is_empty() {
+                assert!(
+                    !error.to_string().contains(bad),
+                    "the error must not repeat the input"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The catalogue compiled for speed: one automaton over every phrase and alias, ASCII regexes,
+//! resolved combos, and lookup tables for numbers and domains. Built once per bundle load.
+
+mod domains;
+mod numbers;
+mod text;
+
+use std::collections::HashSet;
+
+use canhgiac_catalogue::model::{Catalogue, SignalKind};
+use canhgiac_catalogue::source::compile_ascii_regex;
+
+use crate::error::CoreError;
+use crate::normalise::Normaliser;
+
+pub(crate) use domains::{name_label as name_label_of, DomainIndex};
+pub(crate) use numbers::NumberIndex;
+pub(crate) use text::{Target, TextMatcher};
+
+/// Tags the sender rules read: a signal tagged `institutional` means the message speaks as an
+/// organisation ("Quý khách", "Kính gửi"); `advert` means it advertises.
+pub(crate) const TAG_INSTITUTIONAL: &str = "institutional";
+pub(crate) const TAG_ADVERT: &str = "advert";
+
+/// Everything the detectors look up, derived from one catalogue.
+pub(crate) struct Index {
+    pub normaliser: Normaliser,
+    pub text: TextMatcher,
+    pub regexes: Vec<(usize, regex::bytes::Regex)>,
+    /// Combo signal → its parts, each part satisfied by any of the listed signals.
+    pub combos: Vec<(usize, Vec<Vec<usize>>)>,
+    pub signal_category: Vec<Option<usize>>,
+    pub entity_category: Vec<Option<usize>>,
+    pub institutional: Vec<usize>,
+    pub advert: Vec<usize>,
+    pub numbers: NumberIndex,
+    pub domains: DomainIndex,
+    pub accounts: HashSet<String>,
+}
+
+impl Index {
+    pub fn build(catalogue: &Catalogue) -> Result<Self, CoreError> {
+        Self::build_with(catalogue, Normaliser::new(&catalogue.normalisation))
+    }
+
+    pub fn build_with(catalogue: &Catalogue, normaliser: Normaliser) -> Result<Self, CoreError> {
+        let category_of = |id: &Option<String>| {
+            id.as_ref()
+                .and_then(|id| catalogue.categories.iter().position(|c| &c.id == id))
+        };
+        let signals = &catalogue.signals;
+        let with_tag = |tag: &str| -> Vec<usize> {
+            (0..signals.len())
+                .filter(|&i| signals[i].tags.iter().any(|t| t == tag))
+                .collect()
+        };
+
+        let mut regexes = Vec::new();
+        let mut combos = Vec::new();
+        for (i, signal) in signals.iter().enumerate() {
+            match signal.kind {
+                SignalKind::Regex => {
+                    let pattern = signal.pattern.as_deref().unwrap_or_default();
+                    let regex = compile_ascii_regex(pattern)
+                        .map_err(|_| malformed("a signal pattern does not compile"))?;
+                    regexes.push((i, regex));
+                }
+                SignalKind::Combo => {
+                    let parts = signal
+                        .all_of
+                        .iter()
+                        .map(|part| match signals.iter().position(|s| &s.id == part) {
+                            Some(j) => vec![j],
+                            None => with_tag(part),
+                        })
+                        .collect::<Vec<_>>();
+                    if parts.iter().any(Vec::is_empty) {
+                        return Err(malformed("a combo names an unknown part"));
+                    }
+                    combos.push((i, parts));
+                }
+                SignalKind::Phrase => {}
+            }
+        }
+
+        let accounts = catalogue
+            .blocklist
+            .accounts
+            .iter()
+            .map(|a| a.value.chars().filter(char::is_ascii_digit).collect())
+            .collect();
+
+        Ok(Index {
+            text: TextMatcher::build(catalogue, &normaliser)?,
+            regexes,
+            combos,
+            signal_category: signals.iter().map(|s| category_of(&s.category)).collect(),
+            entity_category: catalogue
+                .entities
+                .iter()
+                .map(|e| category_of(&e.category))
+                .collect(),
+            institutional: with_tag(TAG_INSTITUTIONAL),
+            advert: with_tag(TAG_ADVERT),
+            numbers: NumberIndex::build(catalogue),
+            domains: DomainIndex::build(catalogue, &normaliser),
+            accounts,
+            normaliser,
+        })
+    }
+}
+
+pub(crate) fn malformed(reason: &str) -> CoreError {
+    CoreError::Bundle(canhgiac_catalogue::BundleError::Malformed {
+        reason: reason.to_owned(),
+    })
+}

@@ -1,0 +1,182 @@
+//! Folding one character: compatibility forms (full-width, mathematical letters) to plain ones,
+//! diacritics stripped (`ệ` → `e`, `đ` → `d`), lower case, look-alike letters to Latin, invisible
+//! characters dropped.
+
+use std::sync::LazyLock;
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+use super::homoglyphs::latin_for;
+
+/// The end of the range kept in a table (Latin, Vietnamese, Greek, Cyrillic, general punctuation).
+const TABLE_END: u32 = 0x2100;
+
+/// What a character folds to: nothing, one character, or (rarely) a short string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Folded {
+    Drop,
+    One(char),
+    Many(String),
+}
+
+/// Folds of every character below [`TABLE_END`], computed once: the hot path then never calls the
+/// Unicode decomposition, which is what keeps a check in microseconds.
+static TABLE: LazyLock<Vec<Folded>> = LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|u| char::from_u32(u).map_or(Folded::Drop, slow))
+        .collect()
+});
+
+/// Which parts of folding are on (all of them, except in tests that show what each part catches).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FoldParts {
+    /// Strip diacritics and compatibility forms (full-width, mathematical letters).
+    pub diacritics: bool,
+    /// Map look-alike letters from other scripts to Latin.
+    pub homoglyphs: bool,
+    /// Drop zero-width and formatting characters.
+    pub invisible: bool,
+}
+
+impl FoldParts {
+    pub const ALL: FoldParts = FoldParts {
+        diacritics: true,
+        homoglyphs: true,
+        invisible: true,
+    };
+}
+
+/// Folds `c`.
+pub fn fold(c: char, parts: FoldParts) -> Folded {
+    if c.is_ascii() {
+        return Folded::One(c.to_ascii_lowercase());
+    }
+    if parts != FoldParts::ALL {
+        return partial(c, parts);
+    }
+    match TABLE.get(c as usize) {
+        Some(folded) => folded.clone(),
+        None => slow(c),
+    }
+}
+
+/// Folding with some parts off: lower case always, the rest as asked.
+fn partial(c: char, parts: FoldParts) -> Folded {
+    if parts.invisible && is_invisible(c) {
+        return Folded::Drop;
+    }
+    if parts.diacritics {
+        if let Folded::One(f) = slow(c) {
+            return Folded::One(
+                if parts.homoglyphs {
+                    f
+                } else {
+                    c.to_lowercase().next().unwrap_or(c)
+                }
+                .to_ascii_lowercase(),
+            );
+        }
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    Folded::One(if parts.homoglyphs {
+        latin_for(lower).unwrap_or(lower)
+    } else {
+        lower
+    })
+}
+
+/// True for characters that are part of a word after folding.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+fn slow(c: char) -> Folded {
+    if is_invisible(c) {
+        return Folded::Drop;
+    }
+    let mut out = String::new();
+    // Twice, because a decomposed and lowercased letter may itself be a look-alike or decompose.
+    fold_into(c, &mut out);
+    if !out.is_ascii() {
+        let first = std::mem::take(&mut out);
+        first.chars().for_each(|c| fold_into(c, &mut out));
+    }
+    let mut chars = out.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => Folded::Drop,
+        (Some(one), None) => Folded::One(one),
+        _ => Folded::Many(out),
+    }
+}
+
+fn fold_into(c: char, out: &mut String) {
+    if matches!(c, 'đ' | 'Đ' | 'ð' | 'Ð' | 'ɖ' | 'Ɖ') {
+        out.push('d');
+        return;
+    }
+    if is_invisible(c) {
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        for lower in d.to_lowercase() {
+            if is_combining_mark(lower) {
+                continue;
+            }
+            out.push(latin_for(lower).unwrap_or(lower));
+        }
+    });
+}
+
+/// Zero-width and formatting characters scammers slip inside words to break filters.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match fold(c, FoldParts::ALL) {
+                Folded::Drop => {}
+                Folded::One(c) => out.push(c),
+                Folded::Many(s) => out.push_str(&s),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn strips_vietnamese_diacritics_and_case() {
+        assert_eq!(
+            folded("Ngân HÀNG Đông Á ỨNG dụng"),
+            "ngan hang dong a ung dung"
+        );
+        assert_eq!(folded("ĐĂNG NHẬP"), "dang nhap");
+    }
+
+    #[test]
+    fn decomposed_input_folds_like_precomposed() {
+        assert_eq!(folded("nga\u{0302}n ha\u{0300}ng"), "ngan hang");
+    }
+
+    #[test]
+    fn full_width_math_and_look_alikes_become_latin() {
+        assert_eq!(folded("ＶＣＢ"), "vcb");
+        assert_eq!(folded("𝐕𝐢𝐞𝐭"), "viet");
+        assert_eq!(folded("Viеtcоmbаnk"), "vietcombank"); // Cyrillic е, о, а
+        assert_eq!(folded("ΒΙDV"), "bidv"); // Greek capitals
+    }
+
+    #[test]
+    fn invisible_characters_vanish() {
+        assert_eq!(folded("O\u{200B}T\u{FEFF}P\u{00AD}"), "otp");
+    }
+}

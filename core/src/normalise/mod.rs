@@ -1,0 +1,389 @@
+//! Vietnamese text normalisation: one canonical, diacritic-free, lower-case form of a message that
+//! every phrase and pattern of the catalogue is matched against.
+//!
+//! The tricks it undoes, in order: compatibility forms, look-alike letters, diacritics, case and
+//! invisible characters ([`fold`]); stretched letters (`gấpppp`); amounts glued to words
+//! (`nap500k` → `nap 500k`); leetspeak inside words (`0TP`, `t@i`); letters spelled apart (`V.i.e.t`,
+//! `T.K`, `O T P`); teencode (`ko`, `stk`, `ck`, from the catalogue). Everything else between words
+//! becomes one space. Each output word remembers where it came from in the original text, so a
+//! reason can quote the original, accented words.
+
+mod fold;
+mod homoglyphs;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use canhgiac_catalogue::model::Normalisation;
+
+use fold::{fold, is_word_char, FoldParts, Folded};
+
+/// Separators that join two single letters into a word (`T.K` → `tk`), but a space does not.
+const JOINERS: &[char] = &['.', '-', '_', '*', '/', '\'', '`', '|'];
+const LEET_SYMBOLS: &[char] = &['@', '$'];
+
+/// One of the tricks the normaliser undoes, so tests can prove each one matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trick {
+    Diacritics,
+    Homoglyphs,
+    Invisible,
+    Stretch,
+    Leet,
+    Spelled,
+    Teencode,
+}
+
+/// The normaliser, built once from the catalogue's language data.
+#[derive(Debug, Clone, Default)]
+pub struct Normaliser {
+    teencode: HashMap<String, Vec<String>>,
+    units: HashSet<String>,
+    off: Vec<Trick>,
+}
+
+/// A normalised text and the way back to the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalised {
+    /// Lower-case words separated by single spaces.
+    pub text: String,
+    words: Vec<Word>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word {
+    out: (u32, u32),
+    orig: (u32, u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    None,
+    Short(char),
+    Long,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    text: String,
+    orig: (u32, u32),
+    gap: Gap,
+}
+
+impl Normaliser {
+    /// Builds the normaliser; teencode keys and expansions are normalised themselves so that a
+    /// key written with diacritics (`đc`) matches its folded form.
+    pub fn new(data: &Normalisation) -> Self {
+        let bare = Normaliser {
+            units: data.units.iter().map(|u| u.to_lowercase()).collect(),
+            ..Default::default()
+        };
+        let teencode = data
+            .teencode
+            .iter()
+            .filter_map(|(key, expansion)| {
+                let key = bare.normalise(key).text;
+                let words: Vec<String> = bare
+                    .normalise(expansion)
+                    .text
+                    .split(' ')
+                    .map(str::to_owned)
+                    .collect();
+                (!key.is_empty() && !key.contains(' ') && words.iter().all(|w| !w.is_empty()))
+                    .then_some((key, words))
+            })
+            .collect();
+        Normaliser { teencode, ..bare }
+    }
+
+    /// The same normaliser with one trick turned off (to show what each trick catches).
+    pub fn without(mut self, trick: Trick) -> Self {
+        self.off.push(trick);
+        self
+    }
+
+    fn on(&self, trick: Trick) -> bool {
+        !self.off.contains(&trick)
+    }
+
+    /// Normalises `text`. Never fails; idempotent on its own output.
+    pub fn normalise(&self, text: &str) -> Normalised {
+        let parts = FoldParts {
+            diacritics: self.on(Trick::Diacritics),
+            homoglyphs: self.on(Trick::Homoglyphs),
+            invisible: self.on(Trick::Invisible),
+        };
+        let tokens = self.shape_all(split(text, parts));
+        let tokens = if self.on(Trick::Spelled) {
+            self.join_spelled(tokens)
+        } else {
+            tokens
+        };
+        let mut out = Normalised {
+            text: String::with_capacity(text.len()),
+            words: Vec::with_capacity(tokens.len()),
+        };
+        for token in &tokens {
+            match self
+                .teencode
+                .get(&token.text)
+                .filter(|_| self.on(Trick::Teencode))
+            {
+                Some(expansion) => expansion.iter().for_each(|word| out.push(word, token.orig)),
+                None => out.push(&token.text, token.orig),
+            }
+        }
+        out
+    }
+
+    fn shape_all(&self, tokens: Vec<Token>) -> Vec<Token> {
+        let mut shaped = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            self.shape(token, &mut shaped);
+        }
+        shaped
+    }
+
+    /// Stretched letters, amounts glued to words, leetspeak: the word-internal tricks. Each step
+    /// runs again after leetspeak, which can create a stretch (`aa@`) or a glued amount (`a0o5`).
+    fn shape(&self, mut token: Token, out: &mut Vec<Token>) {
+        if self.on(Trick::Stretch) {
+            token.text = collapse_stretch(&token.text);
+        }
+        if self.split_glued(&mut token, out) {
+            return;
+        }
+        if self.on(Trick::Leet) && !self.is_amount(&token.text) {
+            let unleeted = unleet(&token.text);
+            if unleeted != token.text {
+                token.text = if self.on(Trick::Stretch) {
+                    collapse_stretch(&unleeted)
+                } else {
+                    unleeted
+                };
+                if self.split_glued(&mut token, out) {
+                    return;
+                }
+            }
+        }
+        if token.text.chars().all(|c| LEET_SYMBOLS.contains(&c)) {
+            return;
+        }
+        out.push(token);
+    }
+
+    /// Pushes `nap500k` as `nap` and `500k`; false when the word is not of that shape.
+    fn split_glued(&self, token: &mut Token, out: &mut Vec<Token>) -> bool {
+        let Some(at) = self.glued_amount(&token.text) else {
+            return false;
+        };
+        let amount = token.text.split_off(at);
+        let orig = token.orig;
+        out.push(Token {
+            text: std::mem::take(&mut token.text),
+            orig,
+            gap: token.gap,
+        });
+        out.push(Token {
+            text: amount,
+            orig,
+            gap: Gap::Long,
+        });
+        true
+    }
+
+    /// `nap500k` → split at 3: letters followed by an amount.
+    fn glued_amount(&self, word: &str) -> Option<usize> {
+        let at = word.find(|c: char| c.is_ascii_digit())?;
+        let (head, tail) = word.split_at(at);
+        (at > 0 && head.chars().all(|c| c.is_alphabetic()) && self.is_amount(tail)).then_some(at)
+    }
+
+    /// Digits, optionally followed by a unit (`500k`, `3tr`, `4g`).
+    fn is_amount(&self, word: &str) -> bool {
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && (digits == word.len() || self.units.contains(&word[digits..]))
+    }
+
+    /// Joins letters spelled apart: three or more single characters in a row (`O T P`), or two
+    /// joined by punctuation (`T.K`).
+    fn join_spelled(&self, tokens: Vec<Token>) -> Vec<Token> {
+        let single = |t: &Token| t.text.chars().count() == 1 && t.text.chars().all(is_word_char);
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut end = i;
+            while end < tokens.len() && single(&tokens[end]) {
+                end += 1;
+            }
+            let run = end - i;
+            let joined_pair =
+                run == 2 && matches!(tokens[i + 1].gap, Gap::Short(c) if JOINERS.contains(&c));
+            if run >= 3 || joined_pair {
+                let text: String = tokens[i..end].iter().map(|t| t.text.as_str()).collect();
+                let orig = (tokens[i].orig.0, tokens[end - 1].orig.1);
+                self.shape(
+                    Token {
+                        text,
+                        orig,
+                        gap: tokens[i].gap,
+                    },
+                    &mut out,
+                );
+                i = end;
+            } else {
+                out.push(tokens[i].clone());
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+impl Normalised {
+    fn push(&mut self, word: &str, orig: (u32, u32)) {
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        let start = self.text.len() as u32;
+        self.text.push_str(word);
+        self.words.push(Word {
+            out: (start, self.text.len() as u32),
+            orig,
+        });
+    }
+
+    /// The byte range in the original text that produced `range` of the normalised text.
+    pub fn original_range(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let first = self.words.iter().find(|w| w.out.1 as usize > range.start)?;
+        let last = self
+            .words
+            .iter()
+            .rev()
+            .find(|w| (w.out.0 as usize) < range.end)?;
+        (first.orig.0 <= last.orig.1).then(|| first.orig.0 as usize..last.orig.1 as usize)
+    }
+}
+
+/// Splits folded text into tokens, remembering the gap before each.
+fn split(text: &str, parts: FoldParts) -> Vec<Token> {
+    let mut splitter = Splitter {
+        tokens: Vec::with_capacity(text.len() / 4 + 1),
+        current: String::new(),
+        orig: (0, 0),
+        gap_chars: 0,
+        gap_first: ' ',
+    };
+    for (at, c) in text.char_indices() {
+        let range = (at as u32, (at + c.len_utf8()) as u32);
+        match fold(c, parts) {
+            Folded::Drop => splitter.extend(range.1),
+            Folded::One(f) => splitter.take(f, range),
+            Folded::Many(s) => s.chars().for_each(|f| splitter.take(f, range)),
+        }
+    }
+    splitter.flush();
+    splitter.tokens
+}
+
+struct Splitter {
+    tokens: Vec<Token>,
+    current: String,
+    orig: (u32, u32),
+    gap_chars: u32,
+    gap_first: char,
+}
+
+impl Splitter {
+    fn take(&mut self, f: char, range: (u32, u32)) {
+        if f == '%' {
+            self.flush();
+            self.current.push('%');
+            self.orig = range;
+            self.flush();
+        } else if is_word_char(f) || LEET_SYMBOLS.contains(&f) {
+            if self.current.is_empty() {
+                self.orig.0 = range.0;
+            }
+            self.current.push(f);
+            self.orig.1 = range.1;
+        } else {
+            self.flush();
+            if self.gap_chars == 0 {
+                self.gap_first = f;
+            }
+            self.gap_chars += 1;
+        }
+    }
+
+    /// A dropped character (a combining accent) inside a word still belongs to it.
+    fn extend(&mut self, end: u32) {
+        if !self.current.is_empty() {
+            self.orig.1 = end;
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.current.is_empty() {
+            return;
+        }
+        let gap = match (self.tokens.is_empty(), self.gap_chars) {
+            (true, _) => Gap::Long,
+            (false, 0) => Gap::None,
+            (false, 1) => Gap::Short(self.gap_first),
+            _ => Gap::Long,
+        };
+        self.tokens.push(Token {
+            text: std::mem::take(&mut self.current),
+            orig: self.orig,
+            gap,
+        });
+        self.gap_chars = 0;
+    }
+}
+
+/// `gấppppp` → `gap`: three or more of the same letter become one (Vietnamese never triples).
+fn collapse_stretch(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        if c == last && c.is_alphabetic() {
+            run += 1;
+        } else {
+            last = c;
+            run = 1;
+        }
+        if run <= 2 {
+            out.push(c);
+        } else if run == 3 {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// Leetspeak inside a word that is mostly letters: `0tp` → `otp`, `t@i` → `tai`.
+fn unleet(word: &str) -> String {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let leet = word
+        .chars()
+        .filter(|c| matches!(c, '0' | '1' | '3' | '4' | '@' | '$'))
+        .count();
+    if leet == 0 || letters < 2 || letters <= leet {
+        return word.to_owned();
+    }
+    word.chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' => 'i',
+            '3' => 'e',
+            '4' | '@' => 'a',
+            '$' => 's',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

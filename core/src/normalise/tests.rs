@@ -1,0 +1,108 @@
+//! Each trick of the normaliser, and its promises: never panics, idempotent, maps back to the
+//! original text.
+
+use super::*;
+use canhgiac_catalogue::model::Normalisation;
+use proptest::prelude::*;
+
+fn normaliser() -> Normaliser {
+    let mut data = Normalisation::default();
+    for (key, value) in [
+        ("ko", "không"),
+        ("k", "không"),
+        ("đc", "được"),
+        ("stk", "số tài khoản"),
+        ("tk", "tài khoản"),
+        ("ck", "chuyển khoản"),
+    ] {
+        data.teencode.insert(key.into(), value.into());
+    }
+    data.units = ["k", "tr", "g", "d"].map(String::from).to_vec();
+    Normaliser::new(&data)
+}
+
+fn n(text: &str) -> String {
+    normaliser().normalise(text).text
+}
+
+#[test]
+fn punctuation_and_spacing_collapse() {
+    assert_eq!(
+        n("  Xin chào!!!   Quý   khách,\n\tvui lòng... "),
+        "xin chao quy khach vui long"
+    );
+    assert_eq!(n("lãi 30%/ngày"), "lai 30 % ngay");
+}
+
+#[test]
+fn stretched_letters() {
+    assert_eq!(n("GẤPPPPP lắmmmm"), "gap lam");
+    assert_eq!(n("xoong booking"), "xoong booking");
+}
+
+#[test]
+fn leetspeak_but_not_amounts() {
+    assert_eq!(
+        n("Cung cap 0TP cho t@i kh0an"),
+        "cung cap otp cho tai khoan"
+    );
+    assert_eq!(n("nạp 500k nhận 3tr, sim 4G"), "nap 500k nhan 3tr sim 4g");
+    assert_eq!(n("nap500k"), "nap 500k");
+    assert_eq!(n("1900 5454 13"), "1900 5454 13");
+}
+
+#[test]
+fn letters_spelled_apart() {
+    assert_eq!(n("V.i.e.t.c.o.m.b.a.n.k"), "vietcombank");
+    assert_eq!(n("gửi mã O T P ngay"), "gui ma otp ngay");
+    assert_eq!(n("T.K của bạn"), "tai khoan cua ban");
+    assert_eq!(n("a b"), "a b");
+}
+
+#[test]
+fn teencode() {
+    assert_eq!(
+        n("ko đc, gửi stk + ck"),
+        "khong duoc gui so tai khoan chuyen khoan"
+    );
+}
+
+#[test]
+fn original_range_points_at_accented_words() {
+    let text = "Vui lòng cung cấp mã 0TP ngay";
+    let normalised = normaliser().normalise(text);
+    let at = normalised.text.find("ma otp").expect("phrase present");
+    let range = normalised
+        .original_range(at..at + "ma otp".len())
+        .expect("maps back");
+    assert_eq!(&text[range], "mã 0TP");
+}
+
+#[test]
+fn each_trick_can_be_turned_off() {
+    let off = normaliser().without(Trick::Leet);
+    assert_eq!(off.normalise("0TP").text, "0tp");
+    let off = normaliser().without(Trick::Teencode);
+    assert_eq!(off.normalise("stk").text, "stk");
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_is_idempotent(text in "\\PC{0,60}") {
+        let normaliser = normaliser();
+        let once = normaliser.normalise(&text);
+        let twice = normaliser.normalise(&once.text);
+        prop_assert_eq!(&once.text, &twice.text);
+    }
+
+    #[test]
+    fn idempotent_on_tricky_alphabet(text in "[a-cA-C0-4@$%.\\- _ệđĐаоΑ\u{200B}\u{0301}]{0,40}") {
+        let normaliser = normaliser();
+        let once = normaliser.normalise(&text);
+        let twice = normaliser.normalise(&once.text);
+        prop_assert_eq!(&once.text, &twice.text);
+        for at in 0..=once.text.len() {
+            let _ = once.original_range(at..once.text.len());
+        }
+    }
+}
