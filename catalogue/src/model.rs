@@ -74,6 +74,17 @@ pub struct Normalisation {
     pub teencode: BTreeMap<String, String>,
     /// Units that may follow a number inside one word (`500k`, `3tr`): such digits are not leetspeak.
     pub units: Vec<String>,
+    /// Words that negate what follows within the same clause (`không`, `đừng`): "đừng chuyển
+    /// khoản" is advice, not a demand, so a phrase right after one of them does not count.
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// Words that turn a following negation into a condition or purpose (`nếu không`, `để không`):
+    /// "nếu không nộp phạt" is still a threat.
+    #[serde(default)]
+    pub negation_exceptions: Vec<String>,
+    /// How many words before a phrase a negation reaches.
+    #[serde(default)]
+    pub negation_window: u8,
 }
 
 /// A scam method: what it is, how to recognise it, what to do, and a quiz for the learning screen.
@@ -321,6 +332,10 @@ pub const RULE_CODES: &[&str] = &[
     "sender.ad_from_personal_number",
     "sender.international",
 ];
+
+/// Facts the detectors establish that combos may name as parts, besides tags and signal ids:
+/// a link in the message, a mobile number in it, a sender that is a personal number.
+pub const COMBO_FACTS: &[&str] = &["fact.link", "fact.phone_number", "fact.personal_sender"];
 
 /// Keys of `[texts]` the apps and the command line rely on.
 pub const TEXT_KEYS: &[&str] = &[

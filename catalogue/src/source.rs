@@ -307,7 +307,10 @@ fn validate_signals(c: &Catalogue, categories: &BTreeSet<&str>, p: &mut Problems
                     p.add(format!("signal {id}: a combo needs at least two parts"));
                 }
                 for part in &x.all_of {
-                    if !tags.contains(part.as_str()) && !ids.contains(part.as_str()) {
+                    if !tags.contains(part.as_str())
+                        && !ids.contains(part.as_str())
+                        && !COMBO_FACTS.contains(&part.as_str())
+                    {
                         p.add(format!(
                             "signal {id}: combo part {part} is neither a tag nor a signal"
                         ));

@@ -3,7 +3,7 @@
 //! message from abroad. A brandname sender is not proof of anything (fake base stations inject
 //! into the real thread), so it never lowers the score.
 
-use crate::detect::number;
+use crate::detect::number::Parsed;
 use crate::index::Index;
 use crate::score::Hit;
 use crate::verdict::NumberKind;
@@ -18,14 +18,8 @@ pub(crate) struct Claims {
     pub advert: bool,
 }
 
-pub(crate) fn hits(sender: &str, claims: &Claims, index: &Index, hits: &mut Vec<Hit>) {
-    let sender = sender.trim();
-    if sender.is_empty() || !sender.chars().any(|c| c.is_ascii_digit()) {
-        return;
-    }
-    let Ok(parsed) = number::parse(sender, &index.numbers) else {
-        return; // an alphanumeric brandname
-    };
+/// Evidence from a sender that is a number (an alphanumeric brandname gives none).
+pub(crate) fn hits(parsed: &Parsed, claims: &Claims, index: &Index, hits: &mut Vec<Hit>) {
     match parsed.kind {
         NumberKind::Mobile | NumberKind::Landline | NumberKind::Unknown => {
             if let (Some(entity), true) = (claims.entity, claims.institutional) {

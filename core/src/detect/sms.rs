@@ -2,42 +2,68 @@
 //! and the sender rules.
 
 use crate::detect::{extract, link, number, sender};
-use crate::index::{Index, Target};
+use crate::index::{Fact, Index, Part, Target};
+use crate::normalise::Normalised;
 use crate::score::{Hit, HitCode};
+use crate::verdict::NumberKind;
 
 /// Adverts must start with one of these labels (Decree 91/2020/NĐ-CP).
 const AD_LABELS: &[&str] = &["[qc]", "[ad]", "(qc)", "qc:"];
 
+/// Characters that end a clause: a negation does not reach across them.
+const CLAUSE_BREAKS: &[char] = &['.', ',', ';', '!', '?', ':', '\n', '(', ')'];
+
 /// Collects the evidence in one message.
 pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> {
     let normalised = index.normaliser.normalise(text);
-    let signal_count = index.signal_category.len();
-    let mut first_span: Vec<Option<(usize, usize)>> = vec![None; signal_count];
-    let mut entity = None;
-    let mut entity_at = usize::MAX;
-    index
-        .text
-        .for_each(&normalised.text, |target, start, end| match target {
-            Target::Signal(i) => {
-                first_span[i].get_or_insert((start, end));
-            }
-            Target::Entity(e) => {
-                if start < entity_at {
-                    entity = Some(e);
-                    entity_at = start;
-                }
-            }
-        });
+    let mut first_span: Vec<Option<(usize, usize)>> = vec![None; index.signal_category.len()];
+    let (entity, entity_at) = match_phrases(&normalised, text, index, &mut first_span);
     for (i, regex) in &index.regexes {
         if let Some(m) = regex.find(normalised.text.as_bytes()) {
             first_span[*i].get_or_insert((m.start(), m.end()));
         }
     }
-    for (i, parts) in &index.combos {
-        if parts
+
+    let mut evidence = Vec::new();
+    let links = extract::links(text);
+    for (range, raw) in &links {
+        // A link that does not parse is not evidence either way.
+        let _ = link::hits(raw, index, Some(range.clone()), &mut evidence);
+    }
+    let mut mobile_in_text = false;
+    for (range, raw) in extract::phone_numbers(text) {
+        if let Ok(parsed) = number::parse(raw, &index.numbers) {
+            mobile_in_text |= parsed.kind == NumberKind::Mobile;
+            if index.numbers.is_blocked(parsed.key) {
+                evidence.push(Hit::rule("number.in_text_blocklisted").with_span(Some(range)));
+            }
+        }
+    }
+    if !index.accounts.is_empty()
+        && extract::account_numbers(&normalised.text)
             .iter()
-            .all(|part| part.iter().any(|&s| first_span[s].is_some()))
-        {
+            .any(|a| index.accounts.contains(a))
+    {
+        evidence.push(Hit::rule("account.blocklisted"));
+    }
+    let sender_number = sender
+        .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
+        .and_then(|s| number::parse(s, &index.numbers).ok());
+    let personal_sender = sender_number
+        .as_ref()
+        .is_some_and(|p| p.kind == NumberKind::Mobile);
+
+    let fact = |f: Fact| match f {
+        Fact::Link => !links.is_empty(),
+        Fact::PhoneNumber => mobile_in_text,
+        Fact::PersonalSender => personal_sender,
+    };
+    for (i, parts) in &index.combos {
+        let holds = parts.iter().all(|part| match part {
+            Part::Signals(signals) => signals.iter().any(|&s| first_span[s].is_some()),
+            Part::Fact(f) => fact(*f),
+        });
+        if holds {
             first_span[*i].get_or_insert((0, 0));
         }
     }
@@ -55,30 +81,12 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
             .flatten();
         hits.push(Hit::signal(i, span));
     }
-
     if let Some(e) = entity {
         hits.push(Hit::info(HitCode::Mention, Some(e)));
     }
-    for (range, raw) in extract::links(text) {
-        // A link that does not parse is not evidence either way.
-        let _ = link::hits(raw, index, Some(range), &mut hits);
-    }
-    for (range, raw) in extract::phone_numbers(text) {
-        if let Ok(parsed) = number::parse(raw, &index.numbers) {
-            if index.numbers.is_blocked(parsed.key) {
-                hits.push(Hit::rule("number.in_text_blocklisted").with_span(Some(range)));
-            }
-        }
-    }
-    if !index.accounts.is_empty()
-        && extract::account_numbers(&normalised.text)
-            .iter()
-            .any(|a| index.accounts.contains(a))
-    {
-        hits.push(Hit::rule("account.blocklisted"));
-    }
+    hits.extend(evidence);
 
-    if let Some(sender_text) = sender {
+    if let Some(parsed) = sender_number {
         let opening = text
             .trim_start()
             .get(..4)
@@ -92,7 +100,69 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
             advert: AD_LABELS.iter().any(|l| opening.starts_with(l))
                 || index.advert.iter().any(|&i| first_span[i].is_some()),
         };
-        sender::hits(sender_text, &claims, index, &mut hits);
+        sender::hits(&parsed, &claims, index, &mut hits);
     }
     hits
+}
+
+/// Runs the phrase automaton; records the first span of each signal and returns the entity named
+/// first (and where).
+fn match_phrases(
+    normalised: &Normalised,
+    text: &str,
+    index: &Index,
+    first_span: &mut [Option<(usize, usize)>],
+) -> (Option<usize>, usize) {
+    let mut matches: Vec<(Target, usize, usize)> = Vec::new();
+    index.text.for_each(normalised, text, |target, start, end| {
+        matches.push((target, start, end))
+    });
+    // A negated phrase silences the shorter phrases inside it too ("không … tài khoản tạm giữ"
+    // also holds "tạm giữ").
+    let negated_spans: Vec<(usize, usize)> = matches
+        .iter()
+        .filter(|(t, start, _)| {
+            matches!(t, Target::Signal(i) if index.negatable[*i])
+                && negated(normalised, text, *start, index)
+        })
+        .map(|&(_, start, end)| (start, end))
+        .collect();
+    let mut entity = None;
+    let mut entity_at = usize::MAX;
+    for (target, start, end) in matches {
+        match target {
+            Target::Signal(i) => {
+                let silenced = index.negatable[i]
+                    && negated_spans.iter().any(|&(s, e)| s <= start && end <= e);
+                if !silenced {
+                    first_span[i].get_or_insert((start, end));
+                }
+            }
+            Target::Entity(e) => {
+                if start < entity_at {
+                    entity = Some(e);
+                    entity_at = start;
+                }
+            }
+        }
+    }
+    (entity, entity_at)
+}
+
+/// True when a negation (`không`, `đừng`) stands within the window before the phrase at `start`,
+/// in the same clause, and is not a condition (`nếu không`) or purpose (`để không`).
+fn negated(normalised: &Normalised, text: &str, start: usize, index: &Index) -> bool {
+    let Some(word) = normalised.word_starting_at(start) else {
+        return false;
+    };
+    for k in (word.saturating_sub(index.negation_window)..word).rev() {
+        let gap = text.get(normalised.gap_after(k)).unwrap_or_default();
+        if gap.contains(CLAUSE_BREAKS) {
+            return false;
+        }
+        if index.negations.contains(normalised.word(k)) {
+            return !(k > 0 && index.negation_exceptions.contains(normalised.word(k - 1)));
+        }
+    }
+    false
 }

@@ -27,10 +27,15 @@ pub(crate) struct Index {
     pub normaliser: Normaliser,
     pub text: TextMatcher,
     pub regexes: Vec<(usize, regex::bytes::Regex)>,
-    /// Combo signal → its parts, each part satisfied by any of the listed signals.
-    pub combos: Vec<(usize, Vec<Vec<usize>>)>,
+    /// Combo signal → its parts.
+    pub combos: Vec<(usize, Vec<Part>)>,
     pub signal_category: Vec<Option<usize>>,
     pub entity_category: Vec<Option<usize>>,
+    /// Phrase signals that a preceding negation cancels (all but the genuine-message ones).
+    pub negatable: Vec<bool>,
+    pub negations: HashSet<String>,
+    pub negation_exceptions: HashSet<String>,
+    pub negation_window: usize,
     pub institutional: Vec<usize>,
     pub advert: Vec<usize>,
     pub numbers: NumberIndex,
@@ -69,12 +74,21 @@ impl Index {
                     let parts = signal
                         .all_of
                         .iter()
-                        .map(|part| match signals.iter().position(|s| &s.id == part) {
-                            Some(j) => vec![j],
-                            None => with_tag(part),
+                        .map(|part| {
+                            match (
+                                Fact::named(part),
+                                signals.iter().position(|s| &s.id == part),
+                            ) {
+                                (Some(fact), _) => Part::Fact(fact),
+                                (None, Some(j)) => Part::Signals(vec![j]),
+                                (None, None) => Part::Signals(with_tag(part)),
+                            }
                         })
                         .collect::<Vec<_>>();
-                    if parts.iter().any(Vec::is_empty) {
+                    if parts
+                        .iter()
+                        .any(|p| matches!(p, Part::Signals(s) if s.is_empty()))
+                    {
                         return Err(malformed("a combo names an unknown part"));
                     }
                     combos.push((i, parts));
@@ -100,6 +114,13 @@ impl Index {
                 .iter()
                 .map(|e| category_of(&e.category))
                 .collect(),
+            negatable: signals
+                .iter()
+                .map(|s| s.kind == SignalKind::Phrase && s.weight >= 0.0)
+                .collect(),
+            negations: words(&normaliser, &catalogue.normalisation.negations),
+            negation_exceptions: words(&normaliser, &catalogue.normalisation.negation_exceptions),
+            negation_window: usize::from(catalogue.normalisation.negation_window),
             institutional: with_tag(TAG_INSTITUTIONAL),
             advert: with_tag(TAG_ADVERT),
             numbers: NumberIndex::build(catalogue),
@@ -108,6 +129,40 @@ impl Index {
             normaliser,
         })
     }
+}
+
+/// One part of a combo: any of some signals, or a fact the detectors establish.
+pub(crate) enum Part {
+    Signals(Vec<usize>),
+    Fact(Fact),
+}
+
+/// What the detectors know about a message besides its words (see `COMBO_FACTS`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fact {
+    Link,
+    PhoneNumber,
+    PersonalSender,
+}
+
+impl Fact {
+    fn named(name: &str) -> Option<Fact> {
+        match name {
+            "fact.link" => Some(Fact::Link),
+            "fact.phone_number" => Some(Fact::PhoneNumber),
+            "fact.personal_sender" => Some(Fact::PersonalSender),
+            _ => None,
+        }
+    }
+}
+
+/// Single normalised words (`không` → `khong`).
+fn words(normaliser: &Normaliser, items: &[String]) -> HashSet<String> {
+    items
+        .iter()
+        .map(|w| normaliser.normalise(w).text)
+        .filter(|w| !w.is_empty() && !w.contains(' '))
+        .collect()
 }
 
 pub(crate) fn malformed(reason: &str) -> CoreError {

@@ -6,7 +6,7 @@ use canhgiac_catalogue::model::{Catalogue, SignalKind};
 
 use super::malformed;
 use crate::error::CoreError;
-use crate::normalise::Normaliser;
+use crate::normalise::{accent_words, Normalised, Normaliser};
 
 /// What a matched pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,32 +18,37 @@ pub(crate) enum Target {
 pub(crate) struct TextMatcher {
     automaton: Option<AhoCorasick>,
     targets: Vec<Target>,
+    /// For phrases written with diacritics: their words with accents kept, so that a message
+    /// written with diacritics must agree with them ("đơn áo" is a shirt order, not "đơn ảo").
+    accents: Vec<Option<Vec<String>>>,
 }
 
 impl TextMatcher {
     pub fn build(catalogue: &Catalogue, normaliser: &Normaliser) -> Result<Self, CoreError> {
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
+        let mut accents = Vec::new();
+        let mut add = |text: &str, target: Target| {
+            let pattern = normaliser.normalise(text).text;
+            // A phrase that normalises to nothing (only punctuation) would match everywhere.
+            if !pattern.is_empty() {
+                patterns.push(pattern);
+                targets.push(target);
+                accents.push((!text.is_ascii()).then(|| accent_words(text)));
+            }
+        };
         for (i, signal) in catalogue.signals.iter().enumerate() {
             if signal.kind == SignalKind::Phrase {
                 for phrase in &signal.phrases {
-                    patterns.push(normaliser.normalise(phrase).text);
-                    targets.push(Target::Signal(i));
+                    add(phrase, Target::Signal(i));
                 }
             }
         }
         for (i, entity) in catalogue.entities.iter().enumerate() {
             for alias in &entity.aliases {
-                patterns.push(normaliser.normalise(alias).text);
-                targets.push(Target::Entity(i));
+                add(alias, Target::Entity(i));
             }
         }
-        // A phrase that normalises to nothing (only punctuation) would match everywhere.
-        let (patterns, targets): (Vec<_>, Vec<_>) = patterns
-            .into_iter()
-            .zip(targets)
-            .filter(|(p, _)| !p.is_empty())
-            .unzip();
         let automaton = if patterns.is_empty() {
             None
         } else {
@@ -54,22 +59,56 @@ impl TextMatcher {
                     .map_err(|_| malformed("the phrase automaton cannot be built"))?,
             )
         };
-        Ok(TextMatcher { automaton, targets })
+        Ok(TextMatcher {
+            automaton,
+            targets,
+            accents,
+        })
     }
 
-    /// Calls `found` for every whole-word match in the normalised `text`.
-    pub fn for_each(&self, text: &str, mut found: impl FnMut(Target, usize, usize)) {
+    /// Calls `found` for every whole-word match in `normalised` whose accents agree with the
+    /// `original` text wherever both carry them.
+    pub fn for_each(
+        &self,
+        normalised: &Normalised,
+        original: &str,
+        mut found: impl FnMut(Target, usize, usize),
+    ) {
         let Some(automaton) = &self.automaton else {
             return;
         };
-        let bytes = text.as_bytes();
-        for m in automaton.find_overlapping_iter(text) {
+        let bytes = normalised.text.as_bytes();
+        for m in automaton.find_overlapping_iter(&normalised.text) {
             let (start, end) = (m.start(), m.end());
             let starts_word = start == 0 || bytes[start - 1] == b' ';
             let ends_word = end == bytes.len() || bytes[end] == b' ';
-            if starts_word && ends_word {
-                found(self.targets[m.pattern().as_usize()], start, end);
+            if !(starts_word && ends_word) {
+                continue;
             }
+            let pattern = m.pattern().as_usize();
+            if let Some(words) = &self.accents[pattern] {
+                let span = normalised
+                    .original_range(start..end)
+                    .and_then(|r| original.get(r));
+                if span.is_some_and(|span| !accents_agree(words, span)) {
+                    continue;
+                }
+            }
+            found(self.targets[pattern], start, end);
         }
     }
+}
+
+/// False when a word the writer typed with diacritics differs from the phrase's word in them.
+/// Words typed without diacritics (or in leetspeak) agree with anything: the folded match holds.
+fn accents_agree(phrase: &[String], span: &str) -> bool {
+    if span.is_ascii() {
+        return true;
+    }
+    let typed = accent_words(span);
+    typed.len() != phrase.len()
+        || typed
+            .iter()
+            .zip(phrase)
+            .all(|(t, p)| t.is_ascii() || p.is_ascii() || t == p)
 }

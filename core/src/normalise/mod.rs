@@ -253,6 +253,26 @@ impl Normalised {
         });
     }
 
+    /// The index of the word that starts at byte `at` of the normalised text.
+    pub(crate) fn word_starting_at(&self, at: usize) -> Option<usize> {
+        self.words
+            .binary_search_by_key(&(at as u32), |w| w.out.0)
+            .ok()
+    }
+
+    /// The normalised text of word `i`.
+    pub(crate) fn word(&self, i: usize) -> &str {
+        let w = self.words[i];
+        &self.text[w.out.0 as usize..w.out.1 as usize]
+    }
+
+    /// The original byte range between word `i` and the next one (the punctuation between them).
+    pub(crate) fn gap_after(&self, i: usize) -> Range<usize> {
+        let end = self.words[i].orig.1 as usize;
+        let next = self.words.get(i + 1).map_or(end, |w| w.orig.0 as usize);
+        end..next.max(end)
+    }
+
     /// The byte range in the original text that produced `range` of the normalised text.
     pub fn original_range(&self, range: Range<usize>) -> Option<Range<usize>> {
         let first = self.words.iter().find(|w| w.out.1 as usize > range.start)?;
@@ -263,6 +283,34 @@ impl Normalised {
             .find(|w| (w.out.0 as usize) < range.end)?;
         (first.orig.0 <= last.orig.1).then(|| first.orig.0 as usize..last.orig.1 as usize)
     }
+}
+
+/// The words of `text` lower-cased with their diacritics kept (composed), look-alike letters
+/// mapped to Latin and invisible characters dropped: to compare accents where both sides have them.
+pub(crate) fn accent_words(text: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let keep_accents = FoldParts {
+        diacritics: false,
+        homoglyphs: true,
+        invisible: true,
+    };
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in text.nfc() {
+        match fold(c, keep_accents) {
+            Folded::One(f) if is_word_char(f) => word.push(f),
+            Folded::Drop => {}
+            _ => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }
 
 /// Splits folded text into tokens, remembering the gap before each.
