@@ -56,6 +56,13 @@ pub struct Change {
 pub struct Scoring {
     pub scam_threshold: f32,
     pub suspicious_threshold: f32,
+    /// Detector evidence at least this heavy (a look-alike domain, a reported number) is not
+    /// outweighed by genuine-looking wording, which scammers copy from real notices.
+    #[serde(default = "one")]
+    pub strong_weight: f32,
+    /// Entity kinds that speak for the state (police, courts, tax…): naming one is `fact.authority`.
+    #[serde(default)]
+    pub authority_kinds: Vec<String>,
 }
 
 /// A text in both languages.
@@ -146,6 +153,10 @@ pub struct Entity {
     /// Names, abbreviations and misspellings as they appear in messages (matched on normalised text).
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// True for platforms where anyone publishes (Zalo, Facebook): a link there is not the
+    /// entity speaking, so it neither vouches for a message nor counts as official.
+    #[serde(default)]
+    pub user_content: bool,
     /// Words that, inside a host name that is not official, mean the host poses as this entity.
     #[serde(default)]
     pub domain_keywords: Vec<String>,
@@ -161,6 +172,10 @@ pub struct Fact {
     /// False when widely stated but not confirmed in the source.
     #[serde(default = "yes")]
     pub confirmed: bool,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 fn yes() -> bool {
@@ -320,6 +335,7 @@ pub const RULE_CODES: &[&str] = &[
     "link.risky_tld",
     "link.raw_ip",
     "link.shortener",
+    "link.brand_in_shortened",
     "link.apk",
     "link.credential_words",
     "link.official",
@@ -334,8 +350,15 @@ pub const RULE_CODES: &[&str] = &[
 ];
 
 /// Facts the detectors establish that combos may name as parts, besides tags and signal ids:
-/// a link in the message, a mobile number in it, a sender that is a personal number.
-pub const COMBO_FACTS: &[&str] = &["fact.link", "fact.phone_number", "fact.personal_sender"];
+/// a link that is not official, a mobile number in the message, a sender that is a personal
+/// number, an entity named in the message, a state authority named in it (`scoring.authority_kinds`).
+pub const COMBO_FACTS: &[&str] = &[
+    "fact.link",
+    "fact.phone_number",
+    "fact.personal_sender",
+    "fact.entity",
+    "fact.authority",
+];
 
 /// Keys of `[texts]` the apps and the command line rely on.
 pub const TEXT_KEYS: &[&str] = &[

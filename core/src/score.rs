@@ -128,16 +128,21 @@ impl Context<'_> {
                 weighed.push(self.weigh(hit));
             }
         }
-        let mut keep = 1.0f32;
-        let mut damp = 1.0f32;
+        // Noisy-OR. Strong evidence from the detectors (a look-alike domain, a reported number)
+        // stands on its own: wording can be copied from genuine notices, a domain cannot. The
+        // rest, phrases included, is dampened by evidence of a genuine message.
+        let strong = c.scoring.strong_weight;
+        let (mut keep_strong, mut keep_rest, mut damp) = (1.0f32, 1.0f32, 1.0f32);
         for w in &weighed {
-            if w.weight > 0.0 {
-                keep *= 1.0 - w.weight;
+            if w.weight >= strong && matches!(w.hit.code, HitCode::Rule(_)) {
+                keep_strong *= 1.0 - w.weight;
+            } else if w.weight > 0.0 {
+                keep_rest *= 1.0 - w.weight;
             } else if w.weight < 0.0 {
                 damp *= 1.0 + w.weight;
             }
         }
-        let score = ((1.0 - keep) * damp).clamp(0.0, 1.0);
+        let score = (1.0 - keep_strong * (1.0 - (1.0 - keep_rest) * damp)).clamp(0.0, 1.0);
         let level = if score >= c.scoring.scam_threshold {
             VerdictLevel::Scam
         } else if score >= c.scoring.suspicious_threshold {
@@ -149,10 +154,11 @@ impl Context<'_> {
         let category = (level != VerdictLevel::Safe)
             .then(|| self.top_category(&weighed))
             .flatten();
+        // Evidence for a scam first (strongest first), then evidence of a genuine message.
         weighed.sort_by(|a, b| b.weight.total_cmp(&a.weight));
         let reasons = weighed
             .iter()
-            .filter(|w| w.weight > 0.0 || matches!(w.hit.code, HitCode::Info(_)))
+            .filter(|w| w.weight != 0.0 || matches!(w.hit.code, HitCode::Info(_)))
             .map(|w| self.reason(&w.hit))
             .collect();
         let (advice_vi, advice_en) = self.advice(level, category, &weighed);

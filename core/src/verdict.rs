@@ -138,7 +138,8 @@ pub struct Verdict {
     pub score: f32,
     /// The scam method it most looks like; absent when safe or unclear.
     pub category: Option<CategoryRef>,
-    /// The signals that fired, strongest first.
+    /// The signals that fired: evidence of a scam first, strongest first; then evidence of a
+    /// genuine message, which lowered the score.
     pub reasons: Vec<Reason>,
     pub advice_vi: String,
     pub advice_en: String,

@@ -98,8 +98,15 @@ fn domain_hits(
         push(Hit::rule("link.official"));
         return Ok(());
     }
+    if domains.user_content.contains(registrable) {
+        return Ok(()); // a group or page anyone can make: judged by the message, not the host
+    }
     if domains.shorteners.contains(registrable) {
         push(Hit::rule("link.shortener"));
+        // A shortened link whose name carries a brand (`bit.ly/vcb-xacminh`): brands don't.
+        if let Some(entity) = keyword_in_host(path.trim_matches('/'), domains, normaliser) {
+            push(Hit::rule("link.brand_in_shortened").with_entity(Some(entity)));
+        }
     }
     let suffix = psl::suffix_str(host).unwrap_or_default();
     let tld = suffix.rsplit('.').next().unwrap_or(suffix);

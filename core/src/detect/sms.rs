@@ -17,7 +17,8 @@ const CLAUSE_BREAKS: &[char] = &['.', ',', ';', '!', '?', ':', '\n', '(', ')'];
 pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> {
     let normalised = index.normaliser.normalise(text);
     let mut first_span: Vec<Option<(usize, usize)>> = vec![None; index.signal_category.len()];
-    let (entity, entity_at) = match_phrases(&normalised, text, index, &mut first_span);
+    let named = match_phrases(&normalised, text, index, &mut first_span);
+    let (entity, entity_at) = (named.first, named.first_at);
     for (i, regex) in &index.regexes {
         if let Some(m) = regex.find(normalised.text.as_bytes()) {
             first_span[*i].get_or_insert((m.start(), m.end()));
@@ -25,10 +26,15 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
     }
 
     let mut evidence = Vec::new();
-    let links = extract::links(text);
-    for (range, raw) in &links {
+    let mut unofficial_link = false;
+    for (range, raw) in extract::links(text) {
+        let before = evidence.len();
         // A link that does not parse is not evidence either way.
-        let _ = link::hits(raw, index, Some(range.clone()), &mut evidence);
+        if link::hits(raw, index, Some(range), &mut evidence).is_ok() {
+            unofficial_link |= !evidence[before..]
+                .iter()
+                .any(|h| h.code == HitCode::Rule("link.official"));
+        }
     }
     let mut mobile_in_text = false;
     for (range, raw) in extract::phone_numbers(text) {
@@ -54,9 +60,11 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
         .is_some_and(|p| p.kind == NumberKind::Mobile);
 
     let fact = |f: Fact| match f {
-        Fact::Link => !links.is_empty(),
+        Fact::Link => unofficial_link,
         Fact::PhoneNumber => mobile_in_text,
         Fact::PersonalSender => personal_sender,
+        Fact::Entity => entity.is_some(),
+        Fact::Authority => named.authority,
     };
     for (i, parts) in &index.combos {
         let holds = parts.iter().all(|part| match part {
@@ -105,14 +113,22 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
     hits
 }
 
-/// Runs the phrase automaton; records the first span of each signal and returns the entity named
-/// first (and where).
+/// The entities a message names.
+struct Named {
+    /// The entity named first, and where.
+    first: Option<usize>,
+    first_at: usize,
+    /// True when any named entity speaks for the state.
+    authority: bool,
+}
+
+/// Runs the phrase automaton; records the first span of each signal and the entities named.
 fn match_phrases(
     normalised: &Normalised,
     text: &str,
     index: &Index,
     first_span: &mut [Option<(usize, usize)>],
-) -> (Option<usize>, usize) {
+) -> Named {
     let mut matches: Vec<(Target, usize, usize)> = Vec::new();
     index.text.for_each(normalised, text, |target, start, end| {
         matches.push((target, start, end))
@@ -127,8 +143,11 @@ fn match_phrases(
         })
         .map(|&(_, start, end)| (start, end))
         .collect();
-    let mut entity = None;
-    let mut entity_at = usize::MAX;
+    let mut named = Named {
+        first: None,
+        first_at: usize::MAX,
+        authority: false,
+    };
     for (target, start, end) in matches {
         match target {
             Target::Signal(i) => {
@@ -139,14 +158,15 @@ fn match_phrases(
                 }
             }
             Target::Entity(e) => {
-                if start < entity_at {
-                    entity = Some(e);
-                    entity_at = start;
+                named.authority |= index.entity_is_authority[e];
+                if start < named.first_at {
+                    named.first = Some(e);
+                    named.first_at = start;
                 }
             }
         }
     }
-    (entity, entity_at)
+    named
 }
 
 /// True when a negation (`không`, `đừng`) stands within the window before the phrase at `start`,

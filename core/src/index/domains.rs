@@ -16,6 +16,8 @@ pub(crate) struct DomainIndex {
     /// Words that betray a host posing as an entity (`vcb`, `vietcombank`).
     pub keywords: Vec<(String, usize)>,
     pub official_suffixes: Vec<String>,
+    /// Registrable domains of platforms where anyone publishes (Zalo, Facebook).
+    pub user_content: HashSet<String>,
     pub blocked: HashSet<String>,
     pub risky_tlds: HashSet<String>,
     pub shorteners: HashSet<String>,
@@ -27,7 +29,16 @@ impl DomainIndex {
         let mut official = HashMap::new();
         let mut official_labels = Vec::new();
         let mut keywords = Vec::new();
+        let mut user_content = HashSet::new();
         for (i, entity) in catalogue.entities.iter().enumerate() {
+            if entity.user_content {
+                // Anyone can publish there: neither official nor a name to imitate.
+                for domain in &entity.domains {
+                    let domain = domain.value.trim().to_ascii_lowercase();
+                    user_content.insert(psl::domain_str(&domain).unwrap_or(&domain).to_owned());
+                }
+                continue;
+            }
             for domain in &entity.domains {
                 let domain = domain
                     .value
@@ -54,6 +65,7 @@ impl DomainIndex {
             official_labels,
             keywords,
             official_suffixes: lower(&links.official_suffixes),
+            user_content,
             blocked: catalogue
                 .blocklist
                 .domains

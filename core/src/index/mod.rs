@@ -31,6 +31,8 @@ pub(crate) struct Index {
     pub combos: Vec<(usize, Vec<Part>)>,
     pub signal_category: Vec<Option<usize>>,
     pub entity_category: Vec<Option<usize>>,
+    /// Entities that speak for the state (`scoring.authority_kinds`).
+    pub entity_is_authority: Vec<bool>,
     /// Phrase signals that a preceding negation cancels (all but the genuine-message ones).
     pub negatable: Vec<bool>,
     pub negations: HashSet<String>,
@@ -121,6 +123,11 @@ impl Index {
             negations: words(&normaliser, &catalogue.normalisation.negations),
             negation_exceptions: words(&normaliser, &catalogue.normalisation.negation_exceptions),
             negation_window: usize::from(catalogue.normalisation.negation_window),
+            entity_is_authority: catalogue
+                .entities
+                .iter()
+                .map(|e| catalogue.scoring.authority_kinds.contains(&e.kind))
+                .collect(),
             institutional: with_tag(TAG_INSTITUTIONAL),
             advert: with_tag(TAG_ADVERT),
             numbers: NumberIndex::build(catalogue),
@@ -143,6 +150,8 @@ pub(crate) enum Fact {
     Link,
     PhoneNumber,
     PersonalSender,
+    Entity,
+    Authority,
 }
 
 impl Fact {
@@ -151,6 +160,8 @@ impl Fact {
             "fact.link" => Some(Fact::Link),
             "fact.phone_number" => Some(Fact::PhoneNumber),
             "fact.personal_sender" => Some(Fact::PersonalSender),
+            "fact.entity" => Some(Fact::Entity),
+            "fact.authority" => Some(Fact::Authority),
             _ => None,
         }
     }

@@ -146,11 +146,17 @@ impl Normaliser {
 
     /// Stretched letters, amounts glued to words, leetspeak: the word-internal tricks. Each step
     /// runs again after leetspeak, which can create a stretch (`aa@`) or a glued amount (`a0o5`).
-    fn shape(&self, mut token: Token, out: &mut Vec<Token>) {
+    fn shape(&self, token: Token, out: &mut Vec<Token>) {
+        self.shape_with(token, out, true)
+    }
+
+    /// `split`: whether an amount glued to a word may be split off (not for letters just joined:
+    /// splitting them again would undo the join).
+    fn shape_with(&self, mut token: Token, out: &mut Vec<Token>, split: bool) {
         if self.on(Trick::Stretch) {
             token.text = collapse_stretch(&token.text);
         }
-        if self.split_glued(&mut token, out) {
+        if split && self.split_glued(&mut token, out) {
             return;
         }
         if self.on(Trick::Leet) && !self.is_amount(&token.text) {
@@ -161,7 +167,7 @@ impl Normaliser {
                 } else {
                     unleeted
                 };
-                if self.split_glued(&mut token, out) {
+                if split && self.split_glued(&mut token, out) {
                     return;
                 }
             }
@@ -196,7 +202,10 @@ impl Normaliser {
     fn glued_amount(&self, word: &str) -> Option<usize> {
         let at = word.find(|c: char| c.is_ascii_digit())?;
         let (head, tail) = word.split_at(at);
-        (at > 0 && head.chars().all(|c| c.is_alphabetic()) && self.is_amount(tail)).then_some(at)
+        (head.chars().count() >= 2
+            && head.chars().all(|c| c.is_alphabetic())
+            && self.is_amount(tail))
+        .then_some(at)
     }
 
     /// Digits, optionally followed by a unit (`500k`, `3tr`, `4g`).
@@ -205,10 +214,12 @@ impl Normaliser {
         digits > 0 && (digits == word.len() || self.units.contains(&word[digits..]))
     }
 
-    /// Joins letters spelled apart: three or more single characters in a row (`O T P`), or two
-    /// joined by punctuation (`T.K`).
+    /// Joins letters spelled apart: three or more single characters in a row (`O T P`), or
+    /// characters joined by punctuation (`T.K`). When punctuation joins the letters, a space
+    /// between them is a word break: `T.h.u.e b.a.o` is two words.
     fn join_spelled(&self, tokens: Vec<Token>) -> Vec<Token> {
         let single = |t: &Token| t.text.chars().count() == 1 && t.text.chars().all(is_word_char);
+        let joiner = |gap: Gap| matches!(gap, Gap::Short(c) if JOINERS.contains(&c));
         let mut out = Vec::with_capacity(tokens.len());
         let mut i = 0;
         while i < tokens.len() {
@@ -216,27 +227,65 @@ impl Normaliser {
             while end < tokens.len() && single(&tokens[end]) {
                 end += 1;
             }
-            let run = end - i;
-            let joined_pair =
-                run == 2 && matches!(tokens[i + 1].gap, Gap::Short(c) if JOINERS.contains(&c));
-            if run >= 3 || joined_pair {
-                let text: String = tokens[i..end].iter().map(|t| t.text.as_str()).collect();
-                let orig = (tokens[i].orig.0, tokens[end - 1].orig.1);
-                self.shape(
-                    Token {
-                        text,
-                        orig,
-                        gap: tokens[i].gap,
-                    },
-                    &mut out,
-                );
-                i = end;
-            } else {
+            if end == i {
                 out.push(tokens[i].clone());
                 i += 1;
+                continue;
             }
+            let run = &tokens[i..end];
+            if run[1..].iter().any(|t| joiner(t.gap)) {
+                // Words are the stretches joined by punctuation; what is left single in a row of
+                // three or more is spelled with spaces and joins as one word.
+                let mut words: Vec<&[Token]> = Vec::new();
+                let mut from = 0;
+                for k in 1..=run.len() {
+                    if k == run.len() || !joiner(run[k].gap) {
+                        words.push(&run[from..k]);
+                        from = k;
+                    }
+                }
+                let mut w = 0;
+                while w < words.len() {
+                    let mut singles = w;
+                    while singles < words.len() && words[singles].len() == 1 {
+                        singles += 1;
+                    }
+                    if singles - w >= 3 {
+                        self.join(
+                            &run[start_of(&words, w, run)..start_of(&words, singles, run)],
+                            &mut out,
+                        );
+                        w = singles;
+                    } else if words[w].len() > 1 {
+                        self.join(words[w], &mut out);
+                        w += 1;
+                    } else {
+                        out.push(words[w][0].clone());
+                        w += 1;
+                    }
+                }
+            } else if run.len() >= 3 {
+                self.join(run, &mut out);
+            } else {
+                out.extend(run.iter().cloned());
+            }
+            i = end;
         }
         out
+    }
+
+    fn join(&self, run: &[Token], out: &mut Vec<Token>) {
+        let text: String = run.iter().map(|t| t.text.as_str()).collect();
+        let orig = (run[0].orig.0, run[run.len() - 1].orig.1);
+        self.shape_with(
+            Token {
+                text,
+                orig,
+                gap: run[0].gap,
+            },
+            out,
+            false,
+        );
     }
 }
 
@@ -311,6 +360,15 @@ pub(crate) fn accent_words(text: &str) -> Vec<String> {
         words.push(word);
     }
     words
+}
+
+/// Where word `w` of `words` (slices of `run`) starts in `run`; `run.len()` past the last.
+fn start_of(words: &[&[Token]], w: usize, run: &[Token]) -> usize {
+    words[..w]
+        .iter()
+        .map(|x| x.len())
+        .sum::<usize>()
+        .min(run.len())
 }
 
 /// Splits folded text into tokens, remembering the gap before each.

@@ -57,6 +57,8 @@ fn letters_spelled_apart() {
     assert_eq!(n("gửi mã O T P ngay"), "gui ma otp ngay");
     assert_eq!(n("T.K của bạn"), "tai khoan cua ban");
     assert_eq!(n("a b"), "a b");
+    assert_eq!(n("T.h.u.e b.a.o c.u.a b.a.n"), "thue bao cua ban");
+    assert_eq!(n("k.h.o.a 2 c.h.i.e.u"), "khoa 2 chieu");
 }
 
 #[test]
