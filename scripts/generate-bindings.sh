@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Generates the Kotlin, Swift and Python bindings of the mobile library into
+# uniffi-bindings/generated/{kotlin,swift,python}, in library mode from the built library.
+#
+#   scripts/generate-bindings.sh           build the library, (re)write the committed bindings
+#   scripts/generate-bindings.sh --check   build, regenerate into a temporary folder, and fail if
+#                                          the committed bindings differ (they are stale)
+#
+# The generated code is never edited by hand: change the Rust, then run this script.
+# Environment: CARGO_TARGET_DIR (default ./target).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+mode=write
+case "${1:-}" in
+  "") ;;
+  --check) mode=check ;;
+  *) echo "usage: $0 [--check]" >&2; exit 2 ;;
+esac
+
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+case "$(uname -s)" in
+  Darwin) lib="$target_dir/release/libcanhgiac_ffi.dylib" ;;
+  *) lib="$target_dir/release/libcanhgiac_ffi.so" ;;
+esac
+committed="$root/uniffi-bindings/generated"
+
+echo "==> cargo build -p canhgiac-ffi --release"
+cargo build -q -p canhgiac-ffi --release
+echo "==> cargo build -p uniffi-bindgen"
+cargo build -q -p uniffi-bindgen
+
+# uniffi reads the interface from the library's symbol table: a stripped library has none. The
+# release profile strips only debug info, but check rather than generate nothing.
+# (grep -c, not grep -q: an early exit would kill nm with SIGPIPE and fail under pipefail.)
+if [[ "$(nm -D --defined-only "$lib" 2>/dev/null | grep -c UNIFFI_META || true)" == 0 ]]; then
+  echo "error: $lib has no uniffi metadata symbols (was it stripped?)" >&2
+  exit 1
+fi
+
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+bindgen="$target_dir/debug/uniffi-bindgen"
+for lang in kotlin swift python; do
+  echo "==> uniffi-bindgen generate --library $(basename "$lib") --language $lang"
+  # --no-format: ktlint/swift-format may or may not be installed; the output must not depend on it.
+  # uniffi-bindings/uniffi.toml is found through cargo metadata, at the crate's root.
+  "$bindgen" generate --no-format --library "$lib" --language "$lang" \
+    --out-dir "$out/$lang" >/dev/null
+done
+
+if [[ "$mode" == check ]]; then
+  echo "==> comparing with $committed"
+  if ! diff -r "$committed" "$out" >/dev/null 2>&1; then
+    diff -r "$committed" "$out" | head -40 >&2 || true
+    echo "error: the committed bindings in uniffi-bindings/generated are stale;" \
+         "run scripts/generate-bindings.sh and commit the result" >&2
+    exit 1
+  fi
+  echo "bindings are up to date"
+else
+  echo "==> writing $committed"
+  rm -rf "$committed"
+  mkdir -p "$committed"
+  cp -R "$out"/. "$committed"/
+  echo "done: $(find "$committed" -type f | wc -l | tr -d ' ') files"
+fi
