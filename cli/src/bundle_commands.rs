@@ -9,6 +9,8 @@ use canhgiac_catalogue::{Bundle, BundleHeader, KeyPair, PublicKey};
 use canhgiac_core::{dev_key, now_unix, trusted_keys, Checker};
 
 use crate::error::CliError;
+use crate::outln;
+use crate::output::emit;
 use crate::{CatalogueCommand, Lang};
 
 /// The development secret key; public on purpose (see assets/keys/README.md).
@@ -161,27 +163,38 @@ fn verify(
 }
 
 fn stats(path: Option<&Path>, json: bool, lang: Lang) -> Result<(), CliError> {
-    let checker = match path {
+    let mut out = String::new();
+    let (checker, header) = match path {
         Some(p) => {
             let bytes = read(p)?;
             let bundle = Bundle::open(&bytes, trusted_keys(), OpenPolicy::default())?;
-            let header = bundle.header;
-            let checker = Checker::from_catalogue(bundle.catalogue)?;
-            println!("{}", describe(&header));
-            checker
+            (Checker::from_catalogue(bundle.catalogue)?, Some(bundle.header))
         }
-        None => Checker::embedded()?,
+        None => (Checker::embedded()?, None),
     };
-    let info = checker.info();
+    let mut info = checker.info();
+    if let Some(h) = &header {
+        // A bundle file's own header says when and with which key it was signed; the catalogue
+        // inside only knows its sources' dates and no key.
+        info.issued_at = h.issued_at;
+        info.expires_at = h.expires_at;
+        info.development = h.key_id == dev_key().id();
+    }
     if json {
-        println!(
+        // JSON only: a header line before it would make the output unparseable.
+        outln!(
+            out,
             "{}",
             serde_json::to_string_pretty(&info).map_err(|e| CliError::Io(e.to_string()))?
         );
-        return Ok(());
+        return emit(&out);
+    }
+    if let Some(h) = &header {
+        outln!(out, "{}", describe(h));
     }
     let vi = lang == Lang::Vi;
-    println!(
+    outln!(
+        out,
         "{} {}{}",
         if vi {
             "Danh mục phiên bản"
@@ -191,7 +204,8 @@ fn stats(path: Option<&Path>, json: bool, lang: Lang) -> Result<(), CliError> {
         info.version,
         if info.development { " (dev)" } else { "" }
     );
-    println!(
+    outln!(
+        out,
         "{}: {} → {}",
         if vi { "Hiệu lực" } else { "Valid" },
         date(info.issued_at),
@@ -216,20 +230,20 @@ fn stats(path: Option<&Path>, json: bool, lang: Lang) -> Result<(), CliError> {
         ),
     ];
     for (label_vi, label_en, n) in rows {
-        println!("  {:<24} {n}", if vi { label_vi } else { label_en });
+        outln!(out, "  {:<24} {n}", if vi { label_vi } else { label_en });
     }
-    println!("{}:", if vi { "Thay đổi" } else { "Changes" });
+    outln!(out, "{}:", if vi { "Thay đổi" } else { "Changes" });
     for change in &info.changelog {
-        println!("  v{} ({})", change.version, change.date);
+        outln!(out, "  v{} ({})", change.version, change.date);
         for line in if vi {
             &change.changes_vi
         } else {
             &change.changes_en
         } {
-            println!("    - {line}");
+            outln!(out, "    - {line}");
         }
     }
-    Ok(())
+    emit(&out)
 }
 
 fn describe(h: &BundleHeader) -> String {

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::check::load_checker;
 use crate::error::CliError;
+use crate::outln;
 use crate::EvalArgs;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -117,7 +118,7 @@ pub fn run(args: &EvalArgs) -> Result<(), CliError> {
             serde_json::to_string_pretty(&report).map_err(|e| CliError::Io(e.to_string()))?
         );
     } else {
-        print_report(&report, args.max_rows);
+        crate::output::emit(&print_report(&report, args.max_rows))?;
     }
     Ok(())
 }
@@ -282,10 +283,12 @@ fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
     }
 }
 
-fn print_report(r: &Report, max_rows: usize) {
+fn print_report(r: &Report, max_rows: usize) -> String {
+    let mut out = String::new();
     let pct = |x: f64| format!("{:.1}%", x * 100.0);
-    println!("rows {} (skipped {})", r.rows, r.skipped);
-    println!(
+    outln!(out, "rows {} (skipped {})", r.rows, r.skipped);
+    outln!(
+        out,
         "scam  {:>5}  recall {} (flagged {}), as scam {} ({})",
         r.scam.total,
         pct(r.recall),
@@ -294,29 +297,32 @@ fn print_report(r: &Report, max_rows: usize) {
         pct(r.scam_recall)
     );
     if r.spam.total > 0 {
-        println!(
+        outln!(
+            out,
             "spam  {:>5}  flagged {} ({})",
             r.spam.total,
             r.spam.flagged,
             pct(r.spam.rate(r.spam.flagged))
         );
     }
-    println!(
+    outln!(
+        out,
         "ham   {:>5}  false positives {} ({})",
         r.ham.total,
         r.ham.flagged,
         pct(r.false_positive_rate)
     );
-    println!("precision {}", pct(r.precision));
+    outln!(out, "precision {}", pct(r.precision));
     if !r.by_category.is_empty() {
-        println!("\nper labelled category   total flagged as_scam rate");
+        outln!(out, "\nper labelled category   total flagged as_scam rate");
         for c in &r.by_category {
             let label = match c.label {
                 Label::Scam => "scam",
                 Label::Spam => "spam",
                 Label::Ham => "ham",
             };
-            println!(
+            outln!(
+                out,
                 "  {label:<4} {:<20} {:>5} {:>7} {:>7} {:>6}",
                 c.category,
                 c.total,
@@ -326,9 +332,13 @@ fn print_report(r: &Report, max_rows: usize) {
             );
         }
     }
-    println!("\nper predicted category  flagged correct precision same_category");
+    outln!(
+        out,
+        "\nper predicted category  flagged correct precision same_category"
+    );
     for p in &r.by_predicted {
-        println!(
+        outln!(
+            out,
             "  {:<22} {:>7} {:>7} {:>9} {:>6}",
             p.category,
             p.flagged,
@@ -342,9 +352,10 @@ fn print_report(r: &Report, max_rows: usize) {
     } else {
         max_rows.min(r.misclassified.len())
     };
-    println!("\nmisclassified ({}):", r.misclassified.len());
+    outln!(out, "\nmisclassified ({}):", r.misclassified.len());
     for m in &r.misclassified[..shown] {
-        println!(
+        outln!(
+            out,
             "  line {} {} [{} {}] -> {} {:.2} {} [{}]\n      {}",
             m.line,
             m.kind,
@@ -361,4 +372,5 @@ fn print_report(r: &Report, max_rows: usize) {
             m.text
         );
     }
+    out
 }

@@ -108,3 +108,28 @@ pub fn render(v: &Verdict, checker: &Checker, lang: Lang, colour: bool) -> Strin
     let _ = writeln!(out, "{}: {}", s.advice, pick(&v.advice_vi, &v.advice_en));
     out
 }
+
+/// Appends one formatted line to a `String` (output is built whole, then written by [`emit`]).
+#[macro_export]
+macro_rules! outln {
+    ($out:expr) => {{ $out.push('\n'); }};
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// Writes `text` to stdout. A closed pipe (`canhgiac eval … | head`) ends the output quietly.
+pub fn emit(text: &str) -> Result<(), crate::error::CliError> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(crate::error::CliError::io("cannot write stdout", e))
+        }
+        _ => Ok(()),
+    }
+}

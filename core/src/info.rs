@@ -6,7 +6,6 @@ use canhgiac_catalogue::BundleHeader;
 use serde::Serialize;
 
 /// Version and contents of the catalogue in use.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CatalogueInfo {
     pub version: u64,
@@ -29,7 +28,6 @@ pub struct CatalogueInfo {
 }
 
 /// One version's changes.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChangeEntry {
     pub version: u64,
@@ -39,7 +37,6 @@ pub struct ChangeEntry {
 }
 
 /// A scam method, as the learning screen shows it.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategoryInfo {
     pub id: String,
@@ -57,7 +54,6 @@ pub struct CategoryInfo {
 }
 
 /// A multiple-choice question with its answer explained.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuizInfo {
     pub question_vi: String,

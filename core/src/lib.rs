@@ -9,9 +9,6 @@
 //! Internals: `index` compiles the catalogue for speed, `detect` holds one detector per input kind,
 //! `score` turns evidence into an explained verdict, `trust` pins keys and the embedded bundle.
 
-#[cfg(feature = "uniffi")]
-uniffi::setup_scaffolding!();
-
 mod checker;
 mod detect;
 mod error;

@@ -256,8 +256,16 @@ impl Context<'_> {
             .unwrap_or("?");
         Reason {
             code,
-            message_vi: vi.replace("{entity}", entity),
-            message_en: en.replace("{entity}", entity),
+            message_vi: if vi.contains('{') {
+                vi.replace("{entity}", entity)
+            } else {
+                vi
+            },
+            message_en: if en.contains('{') {
+                en.replace("{entity}", entity)
+            } else {
+                en
+            },
             span: hit.span.clone().and_then(|range| self.span(range)),
         }
     }

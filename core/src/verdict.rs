@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 /// The three verdicts a person sees: "lừa đảo", "đáng ngờ", "an toàn".
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum VerdictLevel {
@@ -37,7 +36,6 @@ impl VerdictLevel {
 }
 
 /// The scam method a verdict points at.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CategoryRef {
     /// Stable id (`bank_otp`, `authority_summons`…).
@@ -47,7 +45,6 @@ pub struct CategoryRef {
 }
 
 /// Where in the checked text a reason was found.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Span {
     /// Offset of the first character, counted in Unicode characters (code points).
@@ -59,7 +56,6 @@ pub struct Span {
 }
 
 /// One piece of evidence, explained.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
     /// Stable code of the signal or rule that fired (`credential.otp_request`, `link.lookalike`).
@@ -71,7 +67,6 @@ pub struct Reason {
 }
 
 /// What kind of number was checked.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NumberKind {
@@ -110,7 +105,6 @@ impl NumberKind {
 }
 
 /// Facts about a checked phone number.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NumberFacts {
     /// The number in a canonical form: E.164 (`+84912345678`) or the short code itself (`113`).
@@ -130,7 +124,6 @@ pub struct NumberFacts {
 }
 
 /// An explained verdict.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {
     pub level: VerdictLevel,

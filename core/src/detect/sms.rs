@@ -135,7 +135,7 @@ fn match_phrases(
     });
     // A negated phrase silences the shorter phrases inside it too ("không … tài khoản tạm giữ"
     // also holds "tạm giữ").
-    let negated_spans: Vec<(usize, usize)> = matches
+    let mut negated_spans: Vec<(usize, usize)> = matches
         .iter()
         .filter(|(t, start, _)| {
             matches!(t, Target::Signal(i) if index.negatable[*i])
@@ -143,6 +143,15 @@ fn match_phrases(
         })
         .map(|&(_, start, end)| (start, end))
         .collect();
+    // Sorted by start, so each match looks only at the spans that can contain it (a long
+    // message of repeated phrases must stay linear).
+    negated_spans.sort_unstable();
+    let longest = negated_spans.iter().map(|(s, e)| e - s).max().unwrap_or(0);
+    let inside_negated = |start: usize, end: usize| {
+        let to = negated_spans.partition_point(|&(s, _)| s <= start);
+        let from = negated_spans.partition_point(|&(s, _)| s + longest < start);
+        negated_spans[from..to].iter().any(|&(_, e)| end <= e)
+    };
     let mut named = Named {
         first: None,
         first_at: usize::MAX,
@@ -151,8 +160,7 @@ fn match_phrases(
     for (target, start, end) in matches {
         match target {
             Target::Signal(i) => {
-                let silenced = index.negatable[i]
-                    && negated_spans.iter().any(|&(s, e)| s <= start && end <= e);
+                let silenced = index.negatable[i] && inside_negated(start, end);
                 if !silenced {
                     first_span[i].get_or_insert((start, end));
                 }

@@ -1,12 +1,12 @@
 //! One Aho-Corasick automaton over every phrase of every signal and every alias of every entity,
 //! run once over the normalised message: matching costs the same for 10 phrases or 10,000.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
 
 use super::malformed;
 use crate::error::CoreError;
-use crate::normalise::{accent_words, Normalised, Normaliser};
+use crate::normalise::{accent_words, latin_look_alike, Normalised, Normaliser};
 
 /// What a matched pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,8 @@ impl TextMatcher {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    // A DFA: the fastest search, at a few MB for the whole catalogue.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&patterns)
                     .map_err(|_| malformed("the phrase automaton cannot be built"))?,
             )
@@ -101,14 +103,40 @@ impl TextMatcher {
 
 /// False when a word the writer typed with diacritics differs from the phrase's word in them.
 /// Words typed without diacritics (or in leetspeak) agree with anything: the folded match holds.
+/// Runs on every match in accented text, so it compares in place without allocating.
 fn accents_agree(phrase: &[String], span: &str) -> bool {
     if span.is_ascii() {
         return true;
     }
-    let typed = accent_words(span);
-    typed.len() != phrase.len()
-        || typed
-            .iter()
-            .zip(phrase)
-            .all(|(t, p)| t.is_ascii() || p.is_ascii() || t == p)
+    if span.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
+        // Decomposed input: compose first (rare, so the allocation does not matter).
+        let typed = accent_words(span);
+        return typed.len() != phrase.len()
+            || typed
+                .iter()
+                .zip(phrase)
+                .all(|(t, p)| t.is_ascii() || p.is_ascii() || t == p);
+    }
+    let typed = span
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    if typed.clone().count() != phrase.len() {
+        return true;
+    }
+    typed
+        .zip(phrase)
+        .all(|(t, p)| t.is_ascii() || p.is_ascii() || same_letters(t, p))
+}
+
+/// `typed` equals `phrase_word` letter for letter, ignoring case and look-alike letters.
+fn same_letters(typed: &str, phrase_word: &str) -> bool {
+    let mut expected = phrase_word.chars();
+    for c in typed.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let latin = latin_look_alike(lower).unwrap_or(lower);
+        if expected.next() != Some(latin) {
+            return false;
+        }
+    }
+    expected.next().is_none()
 }

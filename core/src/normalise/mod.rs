@@ -11,6 +11,8 @@
 mod fold;
 mod homoglyphs;
 
+pub(crate) use homoglyphs::latin_for as latin_look_alike;
+
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -154,14 +156,24 @@ impl Normaliser {
     /// splitting them again would undo the join).
     fn shape_with(&self, mut token: Token, out: &mut Vec<Token>, split: bool) {
         if self.on(Trick::Stretch) {
-            token.text = collapse_stretch(&token.text);
+            if has_stretch(&token.text) {
+                token.text = collapse_stretch(&token.text);
+            }
         }
         if split && self.split_glued(&mut token, out) {
             return;
         }
         if self.on(Trick::Leet) && !self.is_amount(&token.text) {
-            let unleeted = unleet(&token.text);
-            if unleeted != token.text {
+            let leety = token
+                .text
+                .bytes()
+                .any(|b| matches!(b, b'0' | b'1' | b'3' | b'4' | b'@' | b'$'));
+            let unleeted = if leety {
+                unleet(&token.text)
+            } else {
+                String::new()
+            };
+            if leety && unleeted != token.text {
                 token.text = if self.on(Trick::Stretch) {
                     collapse_stretch(&unleeted)
                 } else {
@@ -324,12 +336,17 @@ impl Normalised {
 
     /// The byte range in the original text that produced `range` of the normalised text.
     pub fn original_range(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let first = self.words.iter().find(|w| w.out.1 as usize > range.start)?;
-        let last = self
-            .words
-            .iter()
-            .rev()
-            .find(|w| (w.out.0 as usize) < range.end)?;
+        // Binary searches (words are in text order): called once per phrase match, a linear scan
+        // made a long message quadratic (seconds for 100 kB of repeated phrases).
+        let first = self.words.get(
+            self.words
+                .partition_point(|w| w.out.1 as usize <= range.start),
+        )?;
+        let last = self.words.get(
+            self.words
+                .partition_point(|w| (w.out.0 as usize) < range.end)
+                .checked_sub(1)?,
+        )?;
         (first.orig.0 <= last.orig.1).then(|| first.orig.0 as usize..last.orig.1 as usize)
     }
 }
@@ -450,6 +467,9 @@ impl Splitter {
 
 /// `gấppppp` → `gap`: three or more of the same letter become one (Vietnamese never triples).
 fn collapse_stretch(word: &str) -> String {
+    if !has_stretch(word) {
+        return word.to_owned();
+    }
     let mut out = String::with_capacity(word.len());
     let mut last = '\0';
     let mut run = 0;
@@ -470,6 +490,21 @@ fn collapse_stretch(word: &str) -> String {
 }
 
 /// Leetspeak inside a word that is mostly letters: `0tp` → `otp`, `t@i` → `tai`.
+/// True when some letter repeats three times or more in a row.
+fn has_stretch(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    // Non-ASCII letters repeat as multi-byte runs; checking chars there is rare enough.
+    if !word.is_ascii() {
+        let chars: Vec<char> = word.chars().collect();
+        return chars
+            .windows(3)
+            .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_alphabetic());
+    }
+    bytes
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
+}
+
 fn unleet(word: &str) -> String {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let leet = word

@@ -1,0 +1,193 @@
+//! The scam-pattern catalogue measured on the fixtures (issue "catalogue"): every scam example is
+//! flagged, at least 90% as scam, at most 1% of the legitimate look-alikes flagged at all; and the
+//! catalogue's content promises (both languages, sources, seven directive methods, ASCII regexes).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use canhgiac_core::catalogue::model::SignalKind;
+use canhgiac_core::{Checker, VerdictLevel};
+
+struct Row {
+    line: usize,
+    category: String,
+    sender: Option<String>,
+    text: String,
+}
+
+fn fixture(name: &str) -> Vec<Row> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../assets/fixtures")
+        .join(name);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .from_path(&path)
+        .expect("fixture exists");
+    reader
+        .records()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = r.expect("well-formed fixture line");
+            Row {
+                line: i + 2,
+                category: r[1].to_owned(),
+                sender: Some(r[2].trim())
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned),
+                text: r[3].to_owned(),
+            }
+        })
+        .collect()
+}
+
+fn checker() -> Checker {
+    Checker::embedded().expect("the embedded catalogue loads")
+}
+
+#[test]
+fn every_scam_example_is_flagged_and_nine_in_ten_as_scam() {
+    let checker = checker();
+    let rows = fixture("scam.tsv");
+    let mut missed = Vec::new();
+    let mut as_scam = 0;
+    for row in &rows {
+        let v = checker.check_sms(row.sender.as_deref(), &row.text);
+        match v.level {
+            VerdictLevel::Safe => missed.push(row.line),
+            VerdictLevel::Scam => as_scam += 1,
+            VerdictLevel::Suspicious => {}
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "scam examples not flagged, lines {missed:?}"
+    );
+    let share = as_scam as f64 / rows.len() as f64;
+    assert!(
+        share >= 0.9,
+        "only {:.1}% of scam examples flagged as scam",
+        share * 100.0
+    );
+}
+
+#[test]
+fn at_most_one_percent_of_legitimate_look_alikes_flagged() {
+    let checker = checker();
+    let rows = fixture("ham.tsv");
+    assert!(
+        rows.len() >= 150,
+        "the fixture needs at least 150 legitimate messages"
+    );
+    let flagged: Vec<usize> = rows
+        .iter()
+        .filter(|row| {
+            checker.check_sms(row.sender.as_deref(), &row.text).level != VerdictLevel::Safe
+        })
+        .map(|row| row.line)
+        .collect();
+    assert!(
+        flagged.len() as f64 <= rows.len() as f64 * 0.01,
+        "legitimate messages flagged, lines {flagged:?}"
+    );
+}
+
+#[test]
+fn every_category_has_eight_examples_and_both_languages() {
+    let checker = checker();
+    let mut examples: BTreeMap<String, usize> = BTreeMap::new();
+    for row in fixture("scam.tsv") {
+        *examples.entry(row.category).or_default() += 1;
+    }
+    let categories = checker.categories();
+    assert!(categories.len() >= 18);
+    for c in &categories {
+        assert!(
+            examples.get(&c.id).copied().unwrap_or(0) >= 8,
+            "category {} has fewer than 8 examples",
+            c.id
+        );
+        for text in [
+            &c.title_vi,
+            &c.title_en,
+            &c.how_vi,
+            &c.how_en,
+            &c.advice_vi,
+            &c.advice_en,
+        ] {
+            assert!(!text.trim().is_empty(), "category {} lacks a text", c.id);
+        }
+        assert!((2..=3).contains(&c.signs_vi.len()) && c.signs_vi.len() == c.signs_en.len());
+        assert!((c.quiz.answer as usize) < c.quiz.choices_vi.len());
+    }
+    let methods: Vec<u8> = categories
+        .iter()
+        .filter_map(|c| c.directive_method)
+        .collect();
+    for method in 1..=7 {
+        assert!(
+            methods.contains(&method),
+            "directive method {method} has no category"
+        );
+    }
+}
+
+#[test]
+fn official_facts_cite_sources_and_regexes_stay_ascii() {
+    let checker = checker();
+    let catalogue = checker.catalogue();
+    let banks = catalogue
+        .entities
+        .iter()
+        .filter(|e| e.kind == "bank")
+        .count();
+    assert!(banks >= 15, "only {banks} banks");
+    for entity in &catalogue.entities {
+        for fact in entity
+            .domains
+            .iter()
+            .chain(&entity.hotlines)
+            .chain(&entity.short_codes)
+            .chain(&entity.brandnames)
+        {
+            assert!(
+                fact.source.starts_with("http"),
+                "{}: {} has no source address",
+                entity.id,
+                fact.value
+            );
+        }
+    }
+    for service in &catalogue.numbers.services {
+        assert!(
+            service.source.starts_with("http"),
+            "service {} has no source address",
+            service.number
+        );
+    }
+    for blocked in catalogue
+        .blocklist
+        .numbers
+        .iter()
+        .chain(&catalogue.blocklist.domains)
+        .chain(&catalogue.blocklist.accounts)
+    {
+        assert!(
+            !blocked.source.trim().is_empty(),
+            "blocklist entry without a source"
+        );
+    }
+    for signal in catalogue
+        .signals
+        .iter()
+        .filter(|s| s.kind == SignalKind::Regex)
+    {
+        let pattern = signal.pattern.as_deref().unwrap_or_default();
+        assert!(
+            !pattern.contains("\\p{") && !pattern.contains("(?u"),
+            "{} asks for Unicode classes",
+            signal.id
+        );
+        assert!(canhgiac_core::catalogue::source::compile_ascii_regex(pattern).is_ok());
+    }
+}
