@@ -148,19 +148,13 @@ impl Normaliser {
 
     /// Stretched letters, amounts glued to words, leetspeak: the word-internal tricks. Each step
     /// runs again after leetspeak, which can create a stretch (`aa@`) or a glued amount (`a0o5`).
-    fn shape(&self, token: Token, out: &mut Vec<Token>) {
-        self.shape_with(token, out, true)
-    }
-
-    /// `split`: whether an amount glued to a word may be split off (not for letters just joined:
-    /// splitting them again would undo the join).
-    fn shape_with(&self, mut token: Token, out: &mut Vec<Token>, split: bool) {
+    fn shape(&self, mut token: Token, out: &mut Vec<Token>) {
         if self.on(Trick::Stretch) {
             if has_stretch(&token.text) {
                 token.text = collapse_stretch(&token.text);
             }
         }
-        if split && self.split_glued(&mut token, out) {
+        if self.split_glued(&mut token, out) {
             return;
         }
         if self.on(Trick::Leet) && !self.is_amount(&token.text) {
@@ -179,7 +173,7 @@ impl Normaliser {
                 } else {
                     unleeted
                 };
-                if split && self.split_glued(&mut token, out) {
+                if self.split_glued(&mut token, out) {
                     return;
                 }
             }
@@ -289,14 +283,13 @@ impl Normaliser {
     fn join(&self, run: &[Token], out: &mut Vec<Token>) {
         let text: String = run.iter().map(|t| t.text.as_str()).collect();
         let orig = (run[0].orig.0, run[run.len() - 1].orig.1);
-        self.shape_with(
+        self.shape(
             Token {
                 text,
                 orig,
                 gap: run[0].gap,
             },
             out,
-            false,
         );
     }
 }
