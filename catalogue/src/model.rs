@@ -60,6 +60,11 @@ pub struct Scoring {
     /// outweighed by genuine-looking wording, which scammers copy from real notices.
     #[serde(default = "one")]
     pub strong_weight: f32,
+    /// Entity kinds that write only under their brandname (banks, the state, utilities,
+    /// operators): a message in their name from a personal number is suspect. Couriers and shops
+    /// are not among them: their staff text from their own phones.
+    #[serde(default)]
+    pub brandname_only_kinds: Vec<String>,
     /// Entity kinds that speak for the state (police, courts, tax…): naming one is `fact.authority`.
     #[serde(default)]
     pub authority_kinds: Vec<String>,
@@ -358,6 +363,7 @@ pub const COMBO_FACTS: &[&str] = &[
     "fact.personal_sender",
     "fact.entity",
     "fact.authority",
+    "fact.foreign_number",
 ];
 
 /// Keys of `[texts]` the apps and the command line rely on.

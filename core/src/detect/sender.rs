@@ -22,7 +22,12 @@ pub(crate) struct Claims {
 pub(crate) fn hits(parsed: &Parsed, claims: &Claims, index: &Index, hits: &mut Vec<Hit>) {
     match parsed.kind {
         NumberKind::Mobile | NumberKind::Landline | NumberKind::Unknown => {
-            if let (Some(entity), true) = (claims.entity, claims.institutional) {
+            let brandname_only = claims
+                .entity
+                .is_some_and(|e| index.entity_brandname_only[e]);
+            if let (Some(entity), true, true) =
+                (claims.entity, claims.institutional, brandname_only)
+            {
                 hits.push(Hit::rule("sender.brand_from_personal_number").with_entity(Some(entity)));
             }
             if claims.advert && parsed.kind == NumberKind::Mobile {

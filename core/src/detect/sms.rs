@@ -37,9 +37,11 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
         }
     }
     let mut mobile_in_text = false;
+    let mut foreign_in_text = false;
     for (range, raw) in extract::phone_numbers(text) {
         if let Ok(parsed) = number::parse(raw, &index.numbers) {
             mobile_in_text |= parsed.kind == NumberKind::Mobile;
+            foreign_in_text |= parsed.kind == NumberKind::International;
             if index.numbers.is_blocked(parsed.key) {
                 evidence.push(Hit::rule("number.in_text_blocklisted").with_span(Some(range)));
             }
@@ -65,6 +67,7 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
         Fact::PersonalSender => personal_sender,
         Fact::Entity => entity.is_some(),
         Fact::Authority => named.authority,
+        Fact::ForeignNumber => foreign_in_text,
     };
     for (i, parts) in &index.combos {
         let holds = parts.iter().all(|part| match part {
@@ -178,7 +181,8 @@ fn match_phrases(
 }
 
 /// True when a negation (`không`, `đừng`) stands within the window before the phrase at `start`,
-/// in the same clause, and is not a condition (`nếu không`) or purpose (`để không`).
+/// in the same clause, and is not a condition (`nếu không`) or purpose (`để không`). The
+/// exception words also stop the search: in "không trả thì …" what follows `thì` is a threat.
 fn negated(normalised: &Normalised, text: &str, start: usize, index: &Index) -> bool {
     let Some(word) = normalised.word_starting_at(start) else {
         return false;
@@ -186,6 +190,10 @@ fn negated(normalised: &Normalised, text: &str, start: usize, index: &Index) -> 
     for k in (word.saturating_sub(index.negation_window)..word).rev() {
         let gap = text.get(normalised.gap_after(k)).unwrap_or_default();
         if gap.contains(CLAUSE_BREAKS) {
+            return false;
+        }
+        // "không trả thì tao gửi ảnh": a condition's consequence is not negated.
+        if index.negation_exceptions.contains(normalised.word(k)) {
             return false;
         }
         if index.negations.contains(normalised.word(k)) {

@@ -33,6 +33,8 @@ pub(crate) struct Index {
     pub entity_category: Vec<Option<usize>>,
     /// Entities that speak for the state (`scoring.authority_kinds`).
     pub entity_is_authority: Vec<bool>,
+    /// Entities that write only under their brandname (`scoring.brandname_only_kinds`).
+    pub entity_brandname_only: Vec<bool>,
     /// Phrase signals that a preceding negation cancels (all but the genuine-message ones).
     pub negatable: Vec<bool>,
     pub negations: HashSet<String>,
@@ -123,6 +125,11 @@ impl Index {
             negations: words(&normaliser, &catalogue.normalisation.negations),
             negation_exceptions: words(&normaliser, &catalogue.normalisation.negation_exceptions),
             negation_window: usize::from(catalogue.normalisation.negation_window),
+            entity_brandname_only: catalogue
+                .entities
+                .iter()
+                .map(|e| catalogue.scoring.brandname_only_kinds.contains(&e.kind))
+                .collect(),
             entity_is_authority: catalogue
                 .entities
                 .iter()
@@ -152,6 +159,7 @@ pub(crate) enum Fact {
     PersonalSender,
     Entity,
     Authority,
+    ForeignNumber,
 }
 
 impl Fact {
@@ -162,6 +170,7 @@ impl Fact {
             "fact.personal_sender" => Some(Fact::PersonalSender),
             "fact.entity" => Some(Fact::Entity),
             "fact.authority" => Some(Fact::Authority),
+            "fact.foreign_number" => Some(Fact::ForeignNumber),
             _ => None,
         }
     }

@@ -115,7 +115,7 @@ fn accents_agree(phrase: &[String], span: &str) -> bool {
             || typed
                 .iter()
                 .zip(phrase)
-                .all(|(t, p)| t.is_ascii() || p.is_ascii() || t == p);
+                .all(|(t, p)| t.is_ascii() || p.is_ascii() || same_letters(t, p));
     }
     let typed = span
         .split(|c: char| !c.is_alphanumeric())
@@ -128,14 +128,31 @@ fn accents_agree(phrase: &[String], span: &str) -> bool {
         .all(|(t, p)| t.is_ascii() || p.is_ascii() || same_letters(t, p))
 }
 
-/// `typed` equals `phrase_word` letter for letter, ignoring case and look-alike letters.
+/// `typed` equals `phrase_word` letter for letter, ignoring case and look-alike letters, and
+/// counting a letter stretched three times or more (`gửiiiii`) once, as the normaliser does.
 fn same_letters(typed: &str, phrase_word: &str) -> bool {
     let mut expected = phrase_word.chars();
-    for c in typed.chars() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        let latin = latin_look_alike(lower).unwrap_or(lower);
-        if expected.next() != Some(latin) {
-            return false;
+    let mut typed = typed
+        .chars()
+        .map(|c| {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            latin_look_alike(lower).unwrap_or(lower)
+        })
+        .peekable();
+    while let Some(c) = typed.next() {
+        let mut run = 1;
+        while typed.next_if_eq(&c).is_some() {
+            run += 1;
+        }
+        let times = if run >= 3 && c.is_alphabetic() {
+            1
+        } else {
+            run
+        };
+        for _ in 0..times {
+            if expected.next() != Some(c) {
+                return false;
+            }
         }
     }
     expected.next().is_none()
