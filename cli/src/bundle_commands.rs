@@ -168,7 +168,10 @@ fn stats(path: Option<&Path>, json: bool, lang: Lang) -> Result<(), CliError> {
         Some(p) => {
             let bytes = read(p)?;
             let bundle = Bundle::open(&bytes, trusted_keys(), OpenPolicy::default())?;
-            (Checker::from_catalogue(bundle.catalogue)?, Some(bundle.header))
+            (
+                Checker::from_catalogue(bundle.catalogue)?,
+                Some(bundle.header),
+            )
         }
         None => (Checker::embedded()?, None),
     };

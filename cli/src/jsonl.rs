@@ -74,8 +74,10 @@ fn answer(checker: &Checker, line: &[u8], out: &mut impl Write) -> io::Result<()
     let request: Request = match serde_json::from_slice(line) {
         Ok(request) => request,
         Err(error) => {
-            // Salvage the id when the line is JSON but not a valid request.
+            // Salvage the id when the line is JSON but not a valid request, even when a field
+            // holds bytes that are not UTF-8 (the id itself is then read with them replaced).
             let id = serde_json::from_slice::<Value>(line)
+                .or_else(|_| serde_json::from_str::<Value>(&String::from_utf8_lossy(line)))
                 .ok()
                 .and_then(|v| v.get("id").cloned())
                 .unwrap_or(Value::Null);
