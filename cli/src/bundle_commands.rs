@@ -34,11 +34,11 @@ pub fn run(command: CatalogueCommand) -> Result<(), CliError> {
             let key = signing_key(key.as_deref(), dev, true)?.expect("required above");
             let bytes = read(&bundle)?;
             write(&out, &Bundle::sign(&bytes, &key)?, false)?;
-            println!(
-                "signed {} with key {}",
+            emit(&format!(
+                "signed {} with key {}\n",
                 out.display(),
                 hex_id(&key.public().id())
-            );
+            ))?;
             Ok(())
         }
         CatalogueCommand::Verify {
@@ -61,8 +61,8 @@ fn build(sources: &Path, out: &Path, key: Option<KeyPair>) -> Result<(), CliErro
         None => unsigned,
     };
     write(out, &bytes, false)?;
-    println!(
-        "built {} : catalogue version {}, {} categories, {} signals, {} entities, {} bytes, {}",
+    emit(&format!(
+        "built {} : catalogue version {}, {} categories, {} signals, {} entities, {} bytes, {}\n",
         out.display(),
         catalogue.meta.version,
         catalogue.categories.len(),
@@ -74,7 +74,7 @@ fn build(sources: &Path, out: &Path, key: Option<KeyPair>) -> Result<(), CliErro
         } else {
             "unsigned (sign it with `canhgiac catalogue sign`)"
         }
-    );
+    ))?;
     Ok(())
 }
 
@@ -93,11 +93,11 @@ fn keygen(out: &Path) -> Result<(), CliError> {
         format!("{}\n", key.public().to_hex()).as_bytes(),
         false,
     )?;
-    println!(
-        "secret key {} (mode 0600), public key {}",
+    emit(&format!(
+        "secret key {} (mode 0600), public key {}\n",
         out.display(),
         public.display()
-    );
+    ))?;
     Ok(())
 }
 
@@ -158,7 +158,7 @@ fn verify(
         }
         other => Err(other),
     })?;
-    println!("ok: {}", describe(&bundle.header));
+    emit(&format!("ok: {}\n", describe(&bundle.header)))?;
     Ok(())
 }
 

@@ -26,14 +26,15 @@ pub fn run(args: &CheckArgs) -> Result<(), CliError> {
         ));
     };
     if args.json {
-        println!("{}", verdict_json(&verdict));
+        output::emit(&format!("{}\n", verdict_json(&verdict)))
     } else {
-        print!(
-            "{}",
-            output::render(&verdict, &checker, args.lang, output::use_colour())
-        );
+        output::emit(&output::render(
+            &verdict,
+            &checker,
+            args.lang,
+            output::use_colour(),
+        ))
     }
-    Ok(())
 }
 
 /// The checker the command works with: the embedded catalogue, a signed bundle, or the sources.

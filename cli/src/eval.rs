@@ -113,10 +113,9 @@ pub fn run(args: &EvalArgs) -> Result<(), CliError> {
     let (rows, skipped) = read_rows(&args.file)?;
     let report = evaluate(&checker, &rows, skipped);
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(|e| CliError::Io(e.to_string()))?
-        );
+        let json =
+            serde_json::to_string_pretty(&report).map_err(|e| CliError::Io(e.to_string()))?;
+        crate::output::emit(&format!("{json}\n"))?;
     } else {
         crate::output::emit(&print_report(&report, args.max_rows))?;
     }

@@ -1,8 +1,9 @@
 //! `canhgiac`: check a message, number or link; evaluate detection on a labelled file; build, sign,
 //! verify and describe catalogue bundles.
 //!
-//! Exit codes: 0 done · 2 usage error · 3 invalid input (not a number, not a link, unreadable
-//! file) · 4 catalogue or bundle refused · 5 input/output error.
+//! Exit codes: 0 done · 2 usage error · 3 invalid input (not a number, not a link, nothing to
+//! check, a file without the label and text columns) · 4 catalogue or bundle refused · 5 a file
+//! or stream that cannot be read or written.
 
 mod bundle_commands;
 mod check;

@@ -100,7 +100,13 @@ pub fn render(v: &Verdict, checker: &Checker, lang: Lang, colour: bool) -> Strin
         for r in &v.reasons {
             let _ = write!(out, "  • {}", pick(&r.message_vi, &r.message_en));
             if let Some(span) = &r.span {
-                let _ = write!(out, " «{}»", span.matched);
+                // Quoted from the message: control characters (terminal escapes) are not replayed.
+                let quoted: String = span
+                    .matched
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                let _ = write!(out, " «{quoted}»");
             }
             let _ = writeln!(out, " [{}]", r.code);
         }

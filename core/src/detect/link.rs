@@ -54,7 +54,7 @@ pub(crate) fn parse(raw: &str) -> Result<Url, CoreError> {
     let lower = raw.to_ascii_lowercase();
     let with_scheme = if lower.starts_with("http://") || lower.starts_with("https://") {
         raw.to_owned()
-    } else if raw.contains("://") {
+    } else if raw.contains("://") || has_other_scheme(&lower) {
         return Err(CoreError::link("only http and https links can be checked"));
     } else {
         format!("http://{raw}")
@@ -72,6 +72,21 @@ pub(crate) fn parse(raw: &str) -> Result<Url, CoreError> {
         None => return Err(CoreError::link("it has no host")),
     }
     Ok(url)
+}
+
+/// `mailto:`, `tel:`, `javascript:`…: a scheme before the first colon, where a host (with a dot)
+/// and a port would be `example.com:8080`.
+fn has_other_scheme(lower: &str) -> bool {
+    match lower.split_once(':') {
+        Some((head, _)) => {
+            !head.is_empty()
+                && !head.contains('.')
+                && head
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        }
+        None => false,
+    }
 }
 
 fn domain_hits(
@@ -231,6 +246,8 @@ mod tests {
         assert!(parse("HTTPS://Example.COM").is_ok());
         assert!(parse("http://1.2.3.4/login").is_ok());
         for bad in [
+            "mailto:x@vietcombank.com.vn",
+            "javascript:alert(1)",
             "",
             "abc",
             "ftp://x.com",

@@ -149,10 +149,8 @@ impl Normaliser {
     /// Stretched letters, amounts glued to words, leetspeak: the word-internal tricks. Each step
     /// runs again after leetspeak, which can create a stretch (`aa@`) or a glued amount (`a0o5`).
     fn shape(&self, mut token: Token, out: &mut Vec<Token>) {
-        if self.on(Trick::Stretch) {
-            if has_stretch(&token.text) {
-                token.text = collapse_stretch(&token.text);
-            }
+        if self.on(Trick::Stretch) && has_stretch(&token.text) {
+            token.text = collapse_stretch(&token.text);
         }
         if self.split_glued(&mut token, out) {
             return;
@@ -340,7 +338,7 @@ impl Normalised {
                 .partition_point(|w| (w.out.0 as usize) < range.end)
                 .checked_sub(1)?,
         )?;
-        (first.orig.0 <= last.orig.1).then(|| first.orig.0 as usize..last.orig.1 as usize)
+        (first.orig.0 <= last.orig.1).then_some(first.orig.0 as usize..last.orig.1 as usize)
     }
 }
 
