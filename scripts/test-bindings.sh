@@ -30,7 +30,7 @@ echo "==> pytest tests/python"
 
 echo "==> mvn test (tests/kotlin)"
 rm -rf tests/kotlin/target/surefire-reports
-(cd tests/kotlin && mvn -q -B ${MVN_FLAGS:-} test \
+(cd tests/kotlin && mvn -q -B -Dstyle.color=never ${MVN_FLAGS:-} test \
   -Dcanhgiac.lib.dir="$target_dir/release" -Dcanhgiac.cli="$target_dir/debug/canhgiac")
 # mvn -q prints nothing on success: say what ran, from Surefire's reports.
 "$python" - <<'PY'

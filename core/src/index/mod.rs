@@ -37,8 +37,9 @@ pub(crate) struct Index {
     pub entity_brandname_only: Vec<bool>,
     /// Phrase signals that a preceding negation cancels (all but the genuine-message ones).
     pub negatable: Vec<bool>,
-    pub negations: HashSet<String>,
-    pub negation_exceptions: HashSet<String>,
+    /// A handful of short words each: a linear scan beats hashing them.
+    pub negations: Vec<String>,
+    pub negation_exceptions: Vec<String>,
     pub negation_window: usize,
     pub institutional: Vec<usize>,
     pub advert: Vec<usize>,
@@ -177,7 +178,7 @@ impl Fact {
 }
 
 /// Single normalised words (`không` → `khong`).
-fn words(normaliser: &Normaliser, items: &[String]) -> HashSet<String> {
+fn words(normaliser: &Normaliser, items: &[String]) -> Vec<String> {
     items
         .iter()
         .map(|w| normaliser.normalise(w).text)

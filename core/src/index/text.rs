@@ -55,8 +55,9 @@ impl TextMatcher {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    // A DFA: the fastest search, at a few MB for the whole catalogue.
-                    .kind(Some(AhoCorasickKind::DFA))
+                    // A contiguous NFA: a DFA searched ~5% faster here but doubled the bundle
+                    // load time (its build) and the memory; the phone loads on every start.
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&patterns)
                     .map_err(|_| malformed("the phrase automaton cannot be built"))?,
             )

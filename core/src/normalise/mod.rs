@@ -40,6 +40,7 @@ pub enum Trick {
 #[derive(Debug, Clone, Default)]
 pub struct Normaliser {
     teencode: HashMap<String, Vec<String>>,
+    teencode_longest: usize,
     units: HashSet<String>,
     off: Vec<Trick>,
 }
@@ -80,7 +81,7 @@ impl Normaliser {
             units: data.units.iter().map(|u| u.to_lowercase()).collect(),
             ..Default::default()
         };
-        let teencode = data
+        let teencode: HashMap<String, Vec<String>> = data
             .teencode
             .iter()
             .filter_map(|(key, expansion)| {
@@ -95,7 +96,8 @@ impl Normaliser {
                     .then_some((key, words))
             })
             .collect();
-        Normaliser { teencode, ..bare }
+        let teencode_longest = teencode.keys().map(String::len).max().unwrap_or(0);
+        Normaliser { teencode, teencode_longest, ..bare }
     }
 
     /// The same normaliser with one trick turned off (to show what each trick catches).
@@ -126,11 +128,9 @@ impl Normaliser {
             words: Vec::with_capacity(tokens.len()),
         };
         for token in &tokens {
-            match self
-                .teencode
-                .get(&token.text)
-                .filter(|_| self.on(Trick::Teencode))
-            {
+            // Teencode keys are short: most words skip the hash lookup.
+            let candidate = token.text.len() <= self.teencode_longest && self.on(Trick::Teencode);
+            match candidate.then(|| self.teencode.get(&token.text)).flatten() {
                 Some(expansion) => expansion.iter().for_each(|word| out.push(word, token.orig)),
                 None => out.push(&token.text, token.orig),
             }
@@ -221,8 +221,11 @@ impl Normaliser {
     /// Joins letters spelled apart: three or more single characters in a row (`O T P`), or
     /// characters joined by punctuation (`T.K`). When punctuation joins the letters, a space
     /// between them is a word break: `T.h.u.e b.a.o` is two words.
-    fn join_spelled(&self, tokens: Vec<Token>) -> Vec<Token> {
+    fn join_spelled(&self, mut tokens: Vec<Token>) -> Vec<Token> {
         let single = |t: &Token| t.text.chars().count() == 1 && t.text.chars().all(is_word_char);
+        if !tokens.iter().any(single) {
+            return tokens; // the common case: nothing spelled apart
+        }
         let joiner = |gap: Gap| matches!(gap, Gap::Short(c) if JOINERS.contains(&c));
         let mut out = Vec::with_capacity(tokens.len());
         let mut i = 0;
@@ -232,7 +235,8 @@ impl Normaliser {
                 end += 1;
             }
             if end == i {
-                out.push(tokens[i].clone());
+                let token = &mut tokens[i];
+                out.push(Token { text: std::mem::take(&mut token.text), ..*token });
                 i += 1;
                 continue;
             }
