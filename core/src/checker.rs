@@ -10,7 +10,7 @@ use canhgiac_catalogue::{Bundle, BundleHeader, FORMAT_VERSION};
 use crate::detect::{link, number, sms};
 use crate::error::CoreError;
 use crate::index::Index;
-use crate::info::{catalogue_info, category_info, CatalogueInfo, CategoryInfo};
+use crate::info::{catalogue_info, CatalogueInfo, CategoryInfo};
 use crate::normalise::{Normaliser, Trick};
 use crate::score::Context;
 use crate::trust::{dev_key, trusted_keys, EMBEDDED_BUNDLE};
@@ -136,11 +136,7 @@ impl Checker {
 
     /// The scam methods, for the learning screen.
     pub fn categories(&self) -> Vec<CategoryInfo> {
-        self.catalogue
-            .categories
-            .iter()
-            .map(category_info)
-            .collect()
+        self.catalogue.categories.clone()
     }
 
     /// The catalogue itself.

@@ -193,11 +193,19 @@ fn negated(normalised: &Normalised, text: &str, start: usize, index: &Index) -> 
             return false;
         }
         // "không trả thì tao gửi ảnh": a condition's consequence is not negated.
-        if index.negation_exceptions.iter().any(|w| w == normalised.word(k)) {
+        if index
+            .negation_exceptions
+            .iter()
+            .any(|w| w == normalised.word(k))
+        {
             return false;
         }
         if index.negations.iter().any(|w| w == normalised.word(k)) {
-            return !(k > 0 && index.negation_exceptions.iter().any(|w| w == normalised.word(k - 1)));
+            return !(k > 0
+                && index
+                    .negation_exceptions
+                    .iter()
+                    .any(|w| w == normalised.word(k - 1)));
         }
     }
     false

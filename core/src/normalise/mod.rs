@@ -97,7 +97,11 @@ impl Normaliser {
             })
             .collect();
         let teencode_longest = teencode.keys().map(String::len).max().unwrap_or(0);
-        Normaliser { teencode, teencode_longest, ..bare }
+        Normaliser {
+            teencode,
+            teencode_longest,
+            ..bare
+        }
     }
 
     /// The same normaliser with one trick turned off (to show what each trick catches).
@@ -236,7 +240,10 @@ impl Normaliser {
             }
             if end == i {
                 let token = &mut tokens[i];
-                out.push(Token { text: std::mem::take(&mut token.text), ..*token });
+                out.push(Token {
+                    text: std::mem::take(&mut token.text),
+                    ..*token
+                });
                 i += 1;
                 continue;
             }
