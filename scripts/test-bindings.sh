@@ -32,7 +32,9 @@ echo "==> mvn test (tests/kotlin)"
 rm -rf tests/kotlin/target/surefire-reports
 (cd tests/kotlin && mvn -q -B -Dstyle.color=never ${MVN_FLAGS:-} test \
   -Dcanhgiac.lib.dir="$target_dir/release" -Dcanhgiac.cli="$target_dir/debug/canhgiac")
-# mvn -q prints nothing on success: say what ran, from Surefire's reports.
+# mvn -q prints nothing on success (but a colour reset without a newline): end that line, then
+# say what ran, from Surefire's reports.
+echo
 "$python" - <<'PY'
 import glob
 import xml.etree.ElementTree as ET

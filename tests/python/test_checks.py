@@ -102,3 +102,14 @@ def test_from_bundle_accepts_a_dev_signed_bundle(bundles, checker):
 def test_from_bundle_accepts_the_installed_version(bundles, checker):
     installed = checker.catalogue_info().version
     assert Checker.from_bundle(bundles["valid"], installed).catalogue_info().version == installed
+
+
+def test_foreign_numbers_work_with_and_without_warm_up(checker):
+    # Without warm-up the metadata loads on the first foreign number; after it, from memory.
+    first = checker.check_number("+44 20 7946 0958")
+    checker.warm_up_foreign_numbers()
+    again = checker.check_number("+1 415 555 0100")
+    assert first.number.kind == NumberKind.INTERNATIONAL
+    assert first.number.country_code == 44
+    assert again.number.country_code == 1
+    assert first.level != VerdictLevel.SAFE  # calls from abroad are flagged for caution

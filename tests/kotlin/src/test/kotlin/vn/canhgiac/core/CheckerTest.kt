@@ -57,6 +57,14 @@ class CheckerTest {
     }
 
     @Test
+    fun `foreign numbers after warm-up`() {
+        checker.warmUpForeignNumbers()
+        val facts = checker.checkNumber("+44 20 7946 0958").number!!
+        assertEquals(NumberKind.INTERNATIONAL, facts.kind)
+        assertEquals(44.toUShort(), facts.countryCode)
+    }
+
+    @Test
     fun `links`() {
         assertEquals(VerdictLevel.SAFE, checker.checkLink("https://vietcombank.com.vn").level)
         assertNotEquals(VerdictLevel.SAFE, checker.checkLink("vietcombank-xacthuc.com").level)
