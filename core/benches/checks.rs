@@ -1,6 +1,7 @@
 //! Benchmarks of the check path (run with `cargo bench -p canhgiac-core`):
 //! - `check_sms` over the fixtures' realistic mix of scam and ordinary messages, plus per-call
 //!   latency percentiles (p50, p99) printed after the criterion groups;
+//! - the normaliser alone on the same mix (the largest share of a check);
 //! - `check_number` with one million numbers in the blocklist;
 //! - loading and verifying the default bundle.
 
@@ -53,6 +54,22 @@ fn bench_sms(c: &mut Criterion) {
         b.iter(|| {
             for (sender, text) in &messages {
                 black_box(checker.check_sms(sender.as_deref(), text));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn bench_normalise(c: &mut Criterion) {
+    let checker = Checker::embedded().expect("embedded catalogue");
+    let normaliser = canhgiac_core::normalise::Normaliser::new(&checker.catalogue().normalisation);
+    let messages = messages();
+    let mut group = c.benchmark_group("normalise");
+    group.throughput(Throughput::Elements(messages.len() as u64));
+    group.bench_function("fixture_mix", |b| {
+        b.iter(|| {
+            for (_, text) in &messages {
+                black_box(normaliser.normalise(text));
             }
         })
     });
@@ -118,7 +135,13 @@ fn sms_percentiles() {
     );
 }
 
-criterion_group!(benches, bench_sms, bench_number, bench_bundle);
+criterion_group!(
+    benches,
+    bench_sms,
+    bench_normalise,
+    bench_number,
+    bench_bundle
+);
 
 fn main() {
     benches();

@@ -75,30 +75,27 @@ pub(crate) fn phone_numbers(text: &str) -> impl Iterator<Item = (Range<usize>, &
         .filter_map(move |m| text.get(m.range()).map(|s| (m.range(), s)))
 }
 
-/// Digit runs of 6 to 19 digits in normalised text (groups separated by single spaces joined),
-/// as bank account candidates.
-pub(crate) fn account_numbers(normalised: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut current = String::new();
-    for word in normalised.split(' ') {
+/// True when `blocked` holds for a bank account candidate of normalised text: a digit run of 6
+/// to 19 digits, or consecutive groups (`1234 5678 9012`) joined. Allocates only for joined groups.
+pub(crate) fn any_account_number(normalised: &str, mut blocked: impl FnMut(&str) -> bool) -> bool {
+    let mut joined = String::new();
+    let mut groups = 0;
+    for word in normalised.split(' ').chain(std::iter::once("")) {
         if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
-            current.push_str(word);
-            if (6..=19).contains(&word.len()) {
-                found.push(word.to_owned());
+            if (6..=19).contains(&word.len()) && blocked(word) {
+                return true;
             }
+            joined.push_str(word);
+            groups += 1;
         } else {
-            if current.len() >= 6 && current.len() <= 19 {
-                found.push(std::mem::take(&mut current));
+            if groups > 1 && (6..=19).contains(&joined.len()) && blocked(&joined) {
+                return true;
             }
-            current.clear();
+            joined.clear();
+            groups = 0;
         }
     }
-    if (6..=19).contains(&current.len()) {
-        found.push(current);
-    }
-    found.sort();
-    found.dedup();
-    found
+    false
 }
 
 #[cfg(test)]
@@ -144,13 +141,13 @@ mod tests {
             .map(|(_, s)| s)
             .collect();
         assert_eq!(numbers, vec!["0912.345.678", "+84 24 3825 1234"]);
-        assert_eq!(
-            account_numbers("stk 1234 5678 9012 ngan hang"),
-            vec!["1234", "123456789012", "5678", "9012"]
-                .into_iter()
-                .filter(|s| s.len() >= 6)
-                .map(String::from)
-                .collect::<Vec<_>>()
-        );
+        let mut seen = Vec::new();
+        any_account_number("stk 1234 5678 9012 ngan hang 1234567", |a| {
+            seen.push(a.to_owned());
+            false
+        });
+        assert_eq!(seen, vec!["123456789012", "1234567"]);
+        assert!(any_account_number("tk 1903 5588 2211", |a| a == "190355882211"));
+        assert!(!any_account_number("so du 12345", |_| true));
     }
 }

@@ -105,11 +105,12 @@ fn domain_hits(
         push(Hit::rule("link.official").with_entity(Some(entity)));
         return Ok(());
     }
-    if domains
-        .official_suffixes
-        .iter()
-        .any(|s| host == s || host.ends_with(&format!(".{s}")))
-    {
+    if domains.official_suffixes.iter().any(|s| {
+        host == s
+            || host
+                .strip_suffix(s.as_str())
+                .is_some_and(|rest| rest.ends_with('.'))
+    }) {
         push(Hit::rule("link.official"));
         return Ok(());
     }

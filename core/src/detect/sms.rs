@@ -48,9 +48,7 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
         }
     }
     if !index.accounts.is_empty()
-        && extract::account_numbers(&normalised.text)
-            .iter()
-            .any(|a| index.accounts.contains(a))
+        && extract::any_account_number(&normalised.text, |a| index.accounts.contains(a))
     {
         evidence.push(Hit::rule("account.blocklisted"));
     }
@@ -79,14 +77,13 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
         }
     }
 
+    // In catalogue order: the scorer orders reasons by weight.
     let mut hits = Vec::new();
-    let mut order: Vec<(usize, (usize, usize))> = first_span
+    for (i, (start, end)) in first_span
         .iter()
         .enumerate()
         .filter_map(|(i, s)| s.map(|s| (i, s)))
-        .collect();
-    order.sort_by_key(|(_, (start, _))| *start);
-    for (i, (start, end)) in order {
+    {
         let span = (end > start)
             .then(|| normalised.original_range(start..end))
             .flatten();
