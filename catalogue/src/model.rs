@@ -21,6 +21,7 @@ pub struct Catalogue {
     /// Weights and explanations of the built-in detectors (link, number and sender rules), by code.
     pub rules: BTreeMap<String, Rule>,
     pub links: LinkLists,
+    pub senders: SenderLists,
     pub numbers: NumberPlan,
     pub blocklist: Blocklist,
 }
@@ -251,6 +252,14 @@ pub struct LinkLists {
     pub official_suffixes: Vec<String>,
     /// Words in a host or path that ask the reader to log in or verify (`xac-thuc`, `login`).
     pub credential_words: Vec<String>,
+}
+
+/// What the sender rules read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SenderLists {
+    /// Labels a registered advert starts with (`[QC]`, Decree 91/2020/NĐ-CP), compared without case.
+    pub advert_labels: Vec<String>,
 }
 
 /// What the number detector knows beyond `phonenumber`.

@@ -29,6 +29,7 @@ struct ManifestFile {
 struct RulesFile {
     rules: BTreeMap<String, Rule>,
     links: LinkLists,
+    senders: SenderLists,
 }
 
 #[derive(Deserialize)]
@@ -92,6 +93,7 @@ pub fn compile_dir(dir: &Path) -> Result<Catalogue, SourceError> {
         normalisation: manifest.normalisation,
         rules: rules.rules,
         links: rules.links,
+        senders: rules.senders,
         numbers: numbers.numbers,
         blocklist: blocklist.blocklist,
         ..Catalogue::default()

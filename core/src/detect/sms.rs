@@ -7,9 +7,6 @@ use crate::normalise::Normalised;
 use crate::score::{Hit, HitCode};
 use crate::verdict::NumberKind;
 
-/// Adverts must start with one of these labels (Decree 91/2020/NĐ-CP).
-const AD_LABELS: &[&str] = &["[qc]", "[ad]", "(qc)", "qc:"];
-
 /// Characters that end a clause: a negation does not reach across them.
 const CLAUSE_BREAKS: &[char] = &['.', ',', ';', '!', '?', ':', '\n', '(', ')'];
 
@@ -95,17 +92,21 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
     hits.extend(evidence);
 
     if let Some(parsed) = sender_number {
-        let opening = text
+        let opening: String = text
             .trim_start()
-            .get(..4)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+            .chars()
+            .take(8)
+            .collect::<String>()
+            .to_lowercase();
         let claims = sender::Claims {
             // Named near the start, or in a message worded as an organisation's notice.
             entity,
             institutional: entity_at < 48
                 || index.institutional.iter().any(|&i| first_span[i].is_some()),
-            advert: AD_LABELS.iter().any(|l| opening.starts_with(l))
+            advert: index
+                .advert_labels
+                .iter()
+                .any(|l| opening.starts_with(l.as_str()))
                 || index.advert.iter().any(|&i| first_span[i].is_some()),
         };
         sender::hits(&parsed, &claims, index, &mut hits);

@@ -42,6 +42,8 @@ pub(crate) struct Index {
     pub negation_exceptions: Vec<String>,
     pub negation_window: usize,
     pub institutional: Vec<usize>,
+    /// Lower-case advert labels (`[qc]`).
+    pub advert_labels: Vec<String>,
     pub advert: Vec<usize>,
     pub numbers: NumberIndex,
     pub domains: DomainIndex,
@@ -137,6 +139,12 @@ impl Index {
                 .map(|e| catalogue.scoring.authority_kinds.contains(&e.kind))
                 .collect(),
             institutional: with_tag(TAG_INSTITUTIONAL),
+            advert_labels: catalogue
+                .senders
+                .advert_labels
+                .iter()
+                .map(|l| l.to_lowercase())
+                .collect(),
             advert: with_tag(TAG_ADVERT),
             numbers: NumberIndex::build(catalogue),
             domains: DomainIndex::build(catalogue, &normaliser),
