@@ -222,6 +222,22 @@ pub fn unix_day(date: &str) -> Option<i64> {
     Some((era * 146_097 + doe - 719_468) * 86_400)
 }
 
+/// `YYYY-MM-DD` (UTC) of unix seconds: the inverse of [`unix_day`].
+pub fn civil_date(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,6 +354,9 @@ mod tests {
         assert_eq!(unix_day("2025-02-29"), None);
         assert_eq!(unix_day("2026-13-01"), None);
         assert_eq!(unix_day("soon"), None);
+        for date in ["1970-01-01", "2024-02-29", "2026-11-28", "2100-12-31"] {
+            assert_eq!(civil_date(unix_day(date).expect("a real date")), date);
+        }
     }
 
     proptest! {

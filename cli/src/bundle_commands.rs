@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use canhgiac_catalogue::bundle::{unix_day, OpenPolicy};
+use canhgiac_catalogue::bundle::{civil_date as date, unix_day, OpenPolicy};
 use canhgiac_catalogue::source::compile_dir;
 use canhgiac_catalogue::{Bundle, BundleHeader, KeyPair, PublicKey};
 use canhgiac_core::{dev_key, now_unix, trusted_keys, Checker};
@@ -266,22 +266,6 @@ fn describe(h: &BundleHeader) -> String {
 
 fn hex_id(id: &[u8; 8]) -> String {
     id.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// `YYYY-MM-DD` of unix seconds (UTC).
-fn date(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, CliError> {

@@ -313,16 +313,7 @@ fn a_signed_bundle_can_replace_the_embedded_catalogue() {
     let dir = TempDir::new("check-bundle");
     let bundle = dir.path("dev.bundle");
     let sources = fresh_sources(&dir);
-    let built = run(&[
-        "catalogue",
-        "build",
-        "--sources",
-        s(&sources),
-        "--out",
-        s(&bundle),
-        "--dev",
-    ]);
-    assert_eq!(code(&built), 0, "{}", stderr(&built));
+    build_dev_bundle(&sources, &bundle);
     let out = json_out(&run(&[
         "check",
         "--json",
@@ -707,20 +698,23 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Builds a development-signed bundle of `sources` into `out`, and checks the build succeeded.
+fn build_dev_bundle(sources: &Path, out: &Path) {
+    let built = run(&[
+        "catalogue",
+        "build",
+        "--sources",
+        s(sources),
+        "--out",
+        s(out),
+        "--dev",
+    ]);
+    assert_eq!(code(&built), 0, "{}", stderr(&built));
+}
+
 /// Today (UTC) as `YYYY-MM-DD`.
 fn today() -> String {
-    let days = canhgiac_core::now_unix().div_euclid(86_400);
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    canhgiac_core::catalogue::bundle::civil_date(canhgiac_core::now_unix())
 }
 
 fn is_hex_key(text: &str) -> bool {
@@ -777,16 +771,7 @@ fn build_sign_and_verify() {
 
     // Development-signed: the pinned development key accepts it.
     let dev = dir.path("dev.bundle");
-    let built = run(&[
-        "catalogue",
-        "build",
-        "--sources",
-        s(&sources),
-        "--out",
-        s(&dev),
-        "--dev",
-    ]);
-    assert_eq!(code(&built), 0, "{}", stderr(&built));
+    build_dev_bundle(&sources, &dev);
     let verified = run(&["catalogue", "verify", s(&dev)]);
     assert_eq!(code(&verified), 0, "{}", stderr(&verified));
     assert!(
@@ -976,16 +961,7 @@ fn stats_of_a_bundle_file() {
     let dir = TempDir::new("stats");
     let sources = fresh_sources(&dir);
     let dev = dir.path("dev.bundle");
-    let built = run(&[
-        "catalogue",
-        "build",
-        "--sources",
-        s(&sources),
-        "--out",
-        s(&dev),
-        "--dev",
-    ]);
-    assert_eq!(code(&built), 0, "{}", stderr(&built));
+    build_dev_bundle(&sources, &dev);
 
     let out = json_out(&run(&["catalogue", "stats", "--json", s(&dev)]));
     let mut expected = info_json();
