@@ -2,7 +2,7 @@
 //! and the sender rules.
 
 use crate::detect::{extract, link, number, sender};
-use crate::index::{Fact, Index, Part, Target};
+use crate::index::{Fact, Index, Match, Part, SignalSet, Target, WordClass};
 use crate::normalise::Normalised;
 use crate::score::{Hit, HitCode};
 use crate::verdict::NumberKind;
@@ -13,14 +13,14 @@ const CLAUSE_BREAKS: &[char] = &['.', ',', ';', '!', '?', ':', '\n', '(', ')'];
 /// Collects the evidence in one message.
 pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> {
     let normalised = index.normaliser.normalise(text);
-    let mut first_span: Vec<Option<(usize, usize)>> = vec![None; index.signal_category.len()];
-    let named = match_phrases(&normalised, text, index, &mut first_span);
+    let mut fired = Fired::new(index.signal_category.len());
+    let named = match_phrases(&normalised, text, index, &mut fired);
     let (entity, entity_at) = (named.first, named.first_at);
-    for (i, regex) in &index.regexes {
-        if let Some(m) = regex.find(normalised.text.as_bytes()) {
-            first_span[*i].get_or_insert((m.start(), m.end()));
-        }
-    }
+    index
+        .patterns
+        .each_first_match(normalised.text.as_bytes(), |i, span| {
+            fired.add(i, span);
+        });
 
     let mut evidence = Vec::new();
     let mut unofficial_link = false;
@@ -65,22 +65,21 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
         Fact::ForeignNumber => foreign_in_text,
     };
     for (i, parts) in &index.combos {
-        let holds = parts.iter().all(|part| match part {
-            Part::Signals(signals) => signals.iter().any(|&s| first_span[s].is_some()),
-            Part::Fact(f) => fact(*f),
-        });
+        let holds = index.combo_parts[parts.clone()]
+            .iter()
+            .all(|part| match part {
+                Part::Signals(set) => index.combo_sets.meets(*set, &fired.set),
+                Part::Fact(f) => fact(*f),
+            });
         if holds {
-            first_span[*i].get_or_insert((0, 0));
+            fired.add(*i, (0, 0));
         }
     }
 
     // In catalogue order: the scorer orders reasons by weight.
     let mut hits = Vec::new();
-    for (i, (start, end)) in first_span
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.map(|s| (i, s)))
-    {
+    fired.spans.sort_unstable_by_key(|&(i, _)| i);
+    for &(i, (start, end)) in &fired.spans {
         let span = (end > start)
             .then(|| normalised.original_range(start..end))
             .flatten();
@@ -101,17 +100,40 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
         let claims = sender::Claims {
             // Named near the start, or in a message worded as an organisation's notice.
             entity,
-            institutional: entity_at < 48
-                || index.institutional.iter().any(|&i| first_span[i].is_some()),
+            institutional: entity_at < 48 || index.institutional.meets(&fired.set),
             advert: index
                 .advert_labels
                 .iter()
                 .any(|l| opening.starts_with(l.as_str()))
-                || index.advert.iter().any(|&i| first_span[i].is_some()),
+                || index.advert.meets(&fired.set),
         };
         sender::hits(&parsed, &claims, index, &mut hits);
     }
     hits
+}
+
+/// The signals that fired in a message, each with the first span that fired it (normalised
+/// text; empty for combos).
+struct Fired {
+    set: SignalSet,
+    spans: Vec<(usize, (usize, usize))>,
+}
+
+impl Fired {
+    fn new(signals: usize) -> Self {
+        Fired {
+            set: SignalSet::empty(signals),
+            spans: Vec::new(),
+        }
+    }
+
+    /// Records `signal`, unless it fired before: the first span stands for the rest.
+    fn add(&mut self, signal: usize, span: (usize, usize)) {
+        if !self.set.contains(signal) {
+            self.set.insert(signal);
+            self.spans.push((signal, span));
+        }
+    }
 }
 
 /// The entities a message names.
@@ -124,25 +146,18 @@ struct Named {
 }
 
 /// Runs the phrase automaton; records the first span of each signal and the entities named.
-fn match_phrases(
-    normalised: &Normalised,
-    text: &str,
-    index: &Index,
-    first_span: &mut [Option<(usize, usize)>],
-) -> Named {
-    let mut matches: Vec<(Target, usize, usize)> = Vec::new();
-    index.text.for_each(normalised, text, |target, start, end| {
-        matches.push((target, start, end))
-    });
+fn match_phrases(normalised: &Normalised, text: &str, index: &Index, fired: &mut Fired) -> Named {
+    let matches = index.text.matches(normalised, text);
     // A negated phrase silences the shorter phrases inside it too ("không … tài khoản tạm giữ"
     // also holds "tạm giữ").
     let mut negated_spans: Vec<(usize, usize)> = matches
+        .found
         .iter()
-        .filter(|(t, start, _)| {
-            matches!(t, Target::Signal(i) if index.negatable[*i])
-                && negated(normalised, text, *start, index)
+        .filter(|m| {
+            matches!(m.target, Target::Signal(i) if index.negatable[i])
+                && negated(normalised, text, m.first_word, &matches.classes, index)
         })
-        .map(|&(_, start, end)| (start, end))
+        .map(|m| (m.start, m.end))
         .collect();
     // Sorted by start, so each match looks only at the spans that can contain it (a long
     // message of repeated phrases must stay linear).
@@ -158,12 +173,15 @@ fn match_phrases(
         first_at: usize::MAX,
         authority: false,
     };
-    for (target, start, end) in matches {
+    for Match {
+        target, start, end, ..
+    } in matches.found
+    {
         match target {
             Target::Signal(i) => {
                 let silenced = index.negatable[i] && inside_negated(start, end);
                 if !silenced {
-                    first_span[i].get_or_insert((start, end));
+                    fired.add(i, (start, end));
                 }
             }
             Target::Entity(e) => {
@@ -178,32 +196,28 @@ fn match_phrases(
     named
 }
 
-/// True when a negation (`không`, `đừng`) stands within the window before the phrase at `start`,
-/// in the same clause, and is not a condition (`nếu không`) or purpose (`để không`). The
-/// exception words also stop the search: in "không trả thì …" what follows `thì` is a threat.
-fn negated(normalised: &Normalised, text: &str, start: usize, index: &Index) -> bool {
-    let Some(word) = normalised.word_starting_at(start) else {
-        return false;
-    };
+/// True when a negation (`không`, `đừng`) stands within the window before the phrase that starts
+/// at word `word`, in the same clause, and is not a condition (`nếu không`) or purpose
+/// (`để không`). The exception words also stop the search: in "không trả thì …" what follows
+/// `thì` is a threat.
+fn negated(
+    normalised: &Normalised,
+    text: &str,
+    word: usize,
+    classes: &[WordClass],
+    index: &Index,
+) -> bool {
     for k in (word.saturating_sub(index.negation_window)..word).rev() {
         let gap = text.get(normalised.gap_after(k)).unwrap_or_default();
         if gap.contains(CLAUSE_BREAKS) {
             return false;
         }
         // "không trả thì tao gửi ảnh": a condition's consequence is not negated.
-        if index
-            .negation_exceptions
-            .iter()
-            .any(|w| w == normalised.word(k))
-        {
+        if classes[k].exception {
             return false;
         }
-        if index.negations.iter().any(|w| w == normalised.word(k)) {
-            return !(k > 0
-                && index
-                    .negation_exceptions
-                    .iter()
-                    .any(|w| w == normalised.word(k - 1)));
+        if classes[k].negation {
+            return !(k > 0 && classes[k - 1].exception);
         }
     }
     false

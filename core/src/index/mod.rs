@@ -1,11 +1,15 @@
-//! The catalogue compiled for speed: one automaton over every phrase and alias, ASCII regexes,
+//! The catalogue compiled for speed: one trie over every phrase and alias, ASCII regexes,
 //! resolved combos, and lookup tables for numbers and domains. Built once per bundle load.
 
 mod domains;
+pub(crate) mod fast_hash;
 mod numbers;
+mod patterns;
+mod signal_set;
 mod text;
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
 use canhgiac_catalogue::source::compile_ascii_regex;
@@ -15,7 +19,9 @@ use crate::normalise::Normaliser;
 
 pub(crate) use domains::{name_label as name_label_of, DomainIndex};
 pub(crate) use numbers::NumberIndex;
-pub(crate) use text::{Target, TextMatcher};
+use patterns::Patterns;
+pub(crate) use signal_set::{SignalSet, SignalSets};
+pub(crate) use text::{Match, Target, TextMatcher, WordClass};
 
 /// Tags the sender rules read: a signal tagged `institutional` means the message speaks as an
 /// organisation ("Quý khách", "Kính gửi"); `advert` means it advertises.
@@ -26,9 +32,13 @@ pub(crate) const TAG_ADVERT: &str = "advert";
 pub(crate) struct Index {
     pub normaliser: Normaliser,
     pub text: TextMatcher,
-    pub regexes: Vec<(usize, regex::bytes::Regex)>,
+    pub patterns: Patterns,
     /// Combo signal → its parts.
-    pub combos: Vec<(usize, Vec<Part>)>,
+    pub combos: Vec<(usize, Range<usize>)>,
+    /// The parts of every combo, one after the other (`combos` holds each one's range).
+    pub combo_parts: Vec<Part>,
+    /// The signal sets the parts name.
+    pub combo_sets: SignalSets,
     pub signal_category: Vec<Option<usize>>,
     pub entity_category: Vec<Option<usize>>,
     /// Entities that speak for the state (`scoring.authority_kinds`).
@@ -37,14 +47,12 @@ pub(crate) struct Index {
     pub entity_brandname_only: Vec<bool>,
     /// Phrase signals that a preceding negation cancels (all but the genuine-message ones).
     pub negatable: Vec<bool>,
-    /// A handful of short words each: a linear scan beats hashing them.
-    pub negations: Vec<String>,
-    pub negation_exceptions: Vec<String>,
+    /// How many words before a phrase a negation reaches (the words are classified by `text`).
     pub negation_window: usize,
-    pub institutional: Vec<usize>,
+    pub institutional: SignalSet,
     /// Lower-case advert labels (`[qc]`).
     pub advert_labels: Vec<String>,
-    pub advert: Vec<usize>,
+    pub advert: SignalSet,
     pub numbers: NumberIndex,
     pub domains: DomainIndex,
     pub accounts: HashSet<String>,
@@ -69,6 +77,8 @@ impl Index {
 
         let mut regexes = Vec::new();
         let mut combos = Vec::new();
+        let mut combo_parts = Vec::new();
+        let mut combo_sets = SignalSets::new(signals.len());
         for (i, signal) in signals.iter().enumerate() {
             match signal.kind {
                 SignalKind::Regex => {
@@ -78,27 +88,25 @@ impl Index {
                     regexes.push((i, regex));
                 }
                 SignalKind::Combo => {
-                    let parts = signal
-                        .all_of
-                        .iter()
-                        .map(|part| {
-                            match (
-                                Fact::named(part),
-                                signals.iter().position(|s| &s.id == part),
-                            ) {
-                                (Some(fact), _) => Part::Fact(fact),
-                                (None, Some(j)) => Part::Signals(vec![j]),
-                                (None, None) => Part::Signals(with_tag(part)),
+                    let first = combo_parts.len();
+                    for part in &signal.all_of {
+                        let members = match (
+                            Fact::named(part),
+                            signals.iter().position(|s| &s.id == part),
+                        ) {
+                            (Some(fact), _) => {
+                                combo_parts.push(Part::Fact(fact));
+                                continue;
                             }
-                        })
-                        .collect::<Vec<_>>();
-                    if parts
-                        .iter()
-                        .any(|p| matches!(p, Part::Signals(s) if s.is_empty()))
-                    {
-                        return Err(malformed("a combo names an unknown part"));
+                            (None, Some(j)) => SignalSet::of(signals.len(), [j]),
+                            (None, None) => SignalSet::of(signals.len(), with_tag(part)),
+                        };
+                        if members.is_empty() {
+                            return Err(malformed("a combo names an unknown part"));
+                        }
+                        combo_parts.push(Part::Signals(combo_sets.push(&members)));
                     }
-                    combos.push((i, parts));
+                    combos.push((i, first..combo_parts.len()));
                 }
                 SignalKind::Phrase => {}
             }
@@ -112,9 +120,16 @@ impl Index {
             .collect();
 
         Ok(Index {
-            text: TextMatcher::build(catalogue, &normaliser)?,
-            regexes,
+            text: TextMatcher::build(
+                catalogue,
+                &normaliser,
+                &words(&normaliser, &catalogue.normalisation.negations),
+                &words(&normaliser, &catalogue.normalisation.negation_exceptions),
+            )?,
+            patterns: Patterns::build(regexes)?,
             combos,
+            combo_parts,
+            combo_sets,
             signal_category: signals.iter().map(|s| category_of(&s.category)).collect(),
             entity_category: catalogue
                 .entities
@@ -125,8 +140,6 @@ impl Index {
                 .iter()
                 .map(|s| s.kind == SignalKind::Phrase && s.weight >= 0.0)
                 .collect(),
-            negations: words(&normaliser, &catalogue.normalisation.negations),
-            negation_exceptions: words(&normaliser, &catalogue.normalisation.negation_exceptions),
             negation_window: usize::from(catalogue.normalisation.negation_window),
             entity_brandname_only: catalogue
                 .entities
@@ -138,14 +151,14 @@ impl Index {
                 .iter()
                 .map(|e| catalogue.scoring.authority_kinds.contains(&e.kind))
                 .collect(),
-            institutional: with_tag(TAG_INSTITUTIONAL),
+            institutional: SignalSet::of(signals.len(), with_tag(TAG_INSTITUTIONAL)),
             advert_labels: catalogue
                 .senders
                 .advert_labels
                 .iter()
                 .map(|l| l.to_lowercase())
                 .collect(),
-            advert: with_tag(TAG_ADVERT),
+            advert: SignalSet::of(signals.len(), with_tag(TAG_ADVERT)),
             numbers: NumberIndex::build(catalogue),
             domains: DomainIndex::build(catalogue, &normaliser),
             accounts,
@@ -154,9 +167,10 @@ impl Index {
     }
 }
 
-/// One part of a combo: any of some signals, or a fact the detectors establish.
+/// One part of a combo: any of some signals (a set of `combo_sets`), or a fact the detectors
+/// establish.
 pub(crate) enum Part {
-    Signals(Vec<usize>),
+    Signals(usize),
     Fact(Fact),
 }
 

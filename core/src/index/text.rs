@@ -1,12 +1,15 @@
-//! One Aho-Corasick automaton over every phrase of every signal and every alias of every entity,
-//! run once over the normalised message: matching costs the same for 10 phrases or 10,000.
+//! Every phrase of every signal and every alias of every entity in one trie of words, walked over
+//! the normalised message once: matching costs the same for 10 phrases or 10,000.
+//!
+//! Phrases match whole words only, and the normalised text is words joined by single spaces, so
+//! the trie's letters are words: a message's word that no phrase uses stops the walk at once, and
+//! no match inside a word (`an` in `ngan`) is ever found to be thrown away.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
 
-use super::malformed;
+use super::fast_hash::FastMap;
 use crate::error::CoreError;
-use crate::normalise::{accent_words, latin_look_alike, Normalised, Normaliser};
+use crate::normalise::{accent_words, is_word_char, latin_look_alike, Normalised, Normaliser};
 
 /// What a matched pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,23 +19,113 @@ pub(crate) enum Target {
 }
 
 pub(crate) struct TextMatcher {
-    automaton: Option<AhoCorasick>,
+    /// Every word some phrase uses → its number and the node a phrase starting with it reaches.
+    vocabulary: FastMap<Box<str>, Word>,
+    /// The trie below the first word, compact: node `n`'s children are
+    /// `child_words[first_child[n]..first_child[n + 1]]` (sorted), leading to the same places of
+    /// `child_nodes`. Nodes have a handful of children: a short scan in one place beats a hash.
+    first_child: Vec<u32>,
+    child_words: Vec<u32>,
+    child_nodes: Vec<u32>,
+    /// The patterns that end at node `n`: `ending[first_ending[n]..first_ending[n + 1]]`.
+    first_ending: Vec<u32>,
+    ending: Vec<u32>,
     targets: Vec<Target>,
     /// For phrases written with diacritics: their words with accents kept, so that a message
     /// written with diacritics must agree with them ("đơn áo" is a shirt order, not "đơn ảo").
     accents: Vec<Option<Vec<String>>>,
 }
 
+/// A word of the vocabulary.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    id: u32,
+    /// The node reached by a phrase starting with this word, if one does.
+    start: Option<u32>,
+    class: WordClass,
+}
+
+/// What a word does to the phrases after it (`normalisation.negations` and its exceptions).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordClass {
+    /// `không`, `đừng`: the phrase after it is denied.
+    pub negation: bool,
+    /// `nếu`, `để`, `thì`: turns the negation next to it into a condition or purpose.
+    pub exception: bool,
+}
+
+/// The matches in one message, and the class of each of its words.
+pub(crate) struct Matches {
+    /// In the order of their ends (the longer first at one end).
+    pub found: Vec<Match>,
+    pub classes: Vec<WordClass>,
+}
+
+/// One match: the pattern, and the words it spans.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Match {
+    pub target: Target,
+    /// Byte range in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    /// The index of its first word.
+    pub first_word: usize,
+}
+
 impl TextMatcher {
-    pub fn build(catalogue: &Catalogue, normaliser: &Normaliser) -> Result<Self, CoreError> {
-        let mut patterns = Vec::new();
+    /// Builds the trie of phrases and aliases; `negations` and `exceptions` are normalised single
+    /// words, classified in the same vocabulary so that a message's words are looked up once.
+    pub fn build(
+        catalogue: &Catalogue,
+        normaliser: &Normaliser,
+        negations: &[String],
+        exceptions: &[String],
+    ) -> Result<Self, CoreError> {
+        // Built with a map of edges first, then laid out compactly.
+        let mut vocabulary: FastMap<Box<str>, Word> = FastMap::default();
+        let mut classify = |words: &[String], set: fn(&mut WordClass)| {
+            for word in words {
+                let id = vocabulary.len() as u32;
+                let entry = vocabulary.entry(word.as_str().into()).or_insert(Word {
+                    id,
+                    start: None,
+                    class: WordClass::default(),
+                });
+                set(&mut entry.class);
+            }
+        };
+        classify(negations, |c| c.negation = true);
+        classify(exceptions, |c| c.exception = true);
+        let mut edges: FastMap<(u32, u32), u32> = FastMap::default();
+        let mut ending_at: Vec<Vec<u32>> = Vec::new();
         let mut targets = Vec::new();
         let mut accents = Vec::new();
         let mut add = |text: &str, target: Target| {
             let pattern = normaliser.normalise(text).text;
             // A phrase that normalises to nothing (only punctuation) would match everywhere.
-            if !pattern.is_empty() {
-                patterns.push(pattern);
+            if pattern.is_empty() {
+                return;
+            }
+            let mut node: Option<u32> = None;
+            for word in pattern.split(' ') {
+                let next_id = vocabulary.len() as u32;
+                let entry = vocabulary.entry(word.into()).or_insert(Word {
+                    id: next_id,
+                    start: None,
+                    class: WordClass::default(),
+                });
+                let next_node = ending_at.len() as u32;
+                let reached = match node {
+                    None => *entry.start.get_or_insert(next_node),
+                    Some(parent) => *edges.entry((parent, entry.id)).or_insert(next_node),
+                };
+                if reached == next_node {
+                    ending_at.push(Vec::new());
+                }
+                node = Some(reached);
+            }
+            if let Some(node) = node {
+                ending_at[node as usize].push(targets.len() as u32);
                 targets.push(target);
                 accents.push((!text.is_ascii()).then(|| accent_words(text)));
             }
@@ -49,56 +142,120 @@ impl TextMatcher {
                 add(alias, Target::Entity(i));
             }
         }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    // A contiguous NFA: a DFA searched ~5% faster here but doubled the bundle
-                    // load time (its build) and the memory; the phone loads on every start.
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&patterns)
-                    .map_err(|_| malformed("the phrase automaton cannot be built"))?,
-            )
-        };
-        Ok(TextMatcher {
-            automaton,
+
+        let nodes = ending_at.len();
+        let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new(); nodes];
+        for ((parent, word), child) in edges {
+            children[parent as usize].push((word, child));
+        }
+        let mut matcher = TextMatcher {
+            vocabulary,
+            first_child: Vec::with_capacity(nodes + 1),
+            child_words: Vec::new(),
+            child_nodes: Vec::new(),
+            first_ending: Vec::with_capacity(nodes + 1),
+            ending: Vec::new(),
             targets,
             accents,
-        })
+        };
+        for (mut below, ends) in children.into_iter().zip(ending_at) {
+            below.sort_unstable();
+            matcher.first_child.push(matcher.child_words.len() as u32);
+            matcher
+                .child_words
+                .extend(below.iter().map(|&(word, _)| word));
+            matcher
+                .child_nodes
+                .extend(below.iter().map(|&(_, child)| child));
+            matcher.first_ending.push(matcher.ending.len() as u32);
+            matcher.ending.extend(ends);
+        }
+        matcher.first_child.push(matcher.child_words.len() as u32);
+        matcher.first_ending.push(matcher.ending.len() as u32);
+        Ok(matcher)
     }
 
-    /// Calls `found` for every whole-word match in `normalised` whose accents agree with the
-    /// `original` text wherever both carry them.
-    pub fn for_each(
-        &self,
-        normalised: &Normalised,
-        original: &str,
-        mut found: impl FnMut(Target, usize, usize),
-    ) {
-        let Some(automaton) = &self.automaton else {
-            return;
-        };
-        let bytes = normalised.text.as_bytes();
-        for m in automaton.find_overlapping_iter(&normalised.text) {
-            let (start, end) = (m.start(), m.end());
-            let starts_word = start == 0 || bytes[start - 1] == b' ';
-            let ends_word = end == bytes.len() || bytes[end] == b' ';
-            if !(starts_word && ends_word) {
+    /// The node below `node` along `word`.
+    fn child(&self, node: u32, word: u32) -> Option<u32> {
+        let node = node as usize;
+        let range = self.first_child[node] as usize..self.first_child[node + 1] as usize;
+        let at = self.child_words[range.clone()]
+            .iter()
+            .position(|&w| w == word)?;
+        Some(self.child_nodes[range.start + at])
+    }
+
+    /// Every whole-word match in `normalised` whose accents agree with the `original` text
+    /// wherever both carry them, and the class of every word.
+    pub fn matches(&self, normalised: &Normalised, original: &str) -> Matches {
+        let mut found = Vec::new();
+        let count = normalised.word_count();
+        let words: Vec<Option<Word>> = (0..count)
+            .map(|i| self.vocabulary.get(normalised.word(i)).copied())
+            .collect();
+        let classes = words
+            .iter()
+            .map(|w| w.map(|w| w.class).unwrap_or_default())
+            .collect();
+        for first in 0..count {
+            let Some(mut node) = words[first].and_then(|w| w.start) else {
                 continue;
-            }
-            let pattern = m.pattern().as_usize();
-            if let Some(words) = &self.accents[pattern] {
-                let span = normalised
-                    .original_range(start..end)
-                    .and_then(|r| original.get(r));
-                if span.is_some_and(|span| !accents_agree(words, span)) {
-                    continue;
+            };
+            let mut last = first;
+            loop {
+                let node_at = node as usize;
+                let ends =
+                    self.first_ending[node_at] as usize..self.first_ending[node_at + 1] as usize;
+                for &pattern in &self.ending[ends] {
+                    self.report(
+                        pattern as usize,
+                        first,
+                        last,
+                        normalised,
+                        original,
+                        &mut found,
+                    );
+                }
+                last += 1;
+                match words.get(last).copied().flatten() {
+                    Some(word) => match self.child(node, word.id) {
+                        Some(child) => node = child,
+                        None => break,
+                    },
+                    None => break,
                 }
             }
-            found(self.targets[pattern], start, end);
         }
+        // By end, the longer first: the order an automaton reports them in, which decides
+        // which span of a signal found twice is shown.
+        found.sort_by_key(|m| (m.end, m.start));
+        Matches { found, classes }
+    }
+
+    /// Records pattern `pattern` over words `first..=last`, unless the accents disagree.
+    fn report(
+        &self,
+        pattern: usize,
+        first: usize,
+        last: usize,
+        normalised: &Normalised,
+        original: &str,
+        found: &mut Vec<Match>,
+    ) {
+        if let Some(accented) = &self.accents[pattern] {
+            let span = normalised
+                .original_range_of_words(first, last)
+                .and_then(|r| original.get(r));
+            if span.is_some_and(|span| !accents_agree(accented, span)) {
+                return;
+            }
+        }
+        found.push(Match {
+            target: self.targets[pattern],
+            start: normalised.word_range(first).start,
+            end: normalised.word_range(last).end,
+            first_word: first,
+        });
     }
 }
 
@@ -119,7 +276,7 @@ fn accents_agree(phrase: &[String], span: &str) -> bool {
                 .all(|(t, p)| t.is_ascii() || p.is_ascii() || same_letters(t, p));
     }
     let typed = span
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty());
     if typed.clone().count() != phrase.len() {
         return true;

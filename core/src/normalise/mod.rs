@@ -11,14 +11,15 @@
 mod fold;
 mod homoglyphs;
 
+pub(crate) use fold::is_word_char;
 pub(crate) use homoglyphs::latin_for as latin_look_alike;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use canhgiac_catalogue::model::Normalisation;
 
-use fold::{fold, is_word_char, FoldParts, Folded};
+use crate::index::fast_hash::{FastMap, FastSet};
+use fold::{fold, FoldParts, Folded};
 
 /// Separators that join two single letters into a word (`T.K` → `tk`), but a space does not.
 const JOINERS: &[char] = &['.', '-', '_', '*', '/', '\'', '`', '|'];
@@ -37,11 +38,14 @@ pub enum Trick {
 }
 
 /// The normaliser, built once from the catalogue's language data.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Normaliser {
-    teencode: HashMap<String, Vec<String>>,
+    teencode: FastMap<String, Vec<String>>,
     teencode_longest: usize,
-    units: HashSet<String>,
+    /// Which (first letter, length, last letter) shapes teencode keys have: most words are ruled
+    /// out by one look-up here instead of a hash.
+    teencode_shapes: Box<[u128; 256]>,
+    units: FastSet<String>,
     off: Vec<Trick>,
 }
 
@@ -66,11 +70,33 @@ enum Gap {
     Long,
 }
 
-#[derive(Debug, Clone)]
+/// A word on its way through the normaliser: its text is `text` of the shared [`Scratch`]
+/// buffer, so that a message costs a few allocations rather than one per word.
+#[derive(Debug, Clone, Copy)]
 struct Token {
-    text: String,
+    text: (u32, u32),
     orig: (u32, u32),
     gap: Gap,
+}
+
+/// The text of every token of one message, one after the other; a token that a trick rewrites
+/// gets its new text appended.
+#[derive(Default)]
+struct Scratch {
+    buf: String,
+}
+
+impl Scratch {
+    fn get(&self, token: &Token) -> &str {
+        &self.buf[token.text.0 as usize..token.text.1 as usize]
+    }
+
+    /// Appends `text` and returns its range.
+    fn append(&mut self, text: &str) -> (u32, u32) {
+        let start = self.buf.len() as u32;
+        self.buf.push_str(text);
+        (start, self.buf.len() as u32)
+    }
 }
 
 impl Normaliser {
@@ -78,10 +104,13 @@ impl Normaliser {
     /// key written with diacritics (`đc`) matches its folded form.
     pub fn new(data: &Normalisation) -> Self {
         let bare = Normaliser {
+            teencode: FastMap::default(),
+            teencode_longest: 0,
+            teencode_shapes: Box::new([0; 256]),
             units: data.units.iter().map(|u| u.to_lowercase()).collect(),
-            ..Default::default()
+            off: Vec::new(),
         };
-        let teencode: HashMap<String, Vec<String>> = data
+        let teencode: FastMap<String, Vec<String>> = data
             .teencode
             .iter()
             .filter_map(|(key, expansion)| {
@@ -97,9 +126,15 @@ impl Normaliser {
             })
             .collect();
         let teencode_longest = teencode.keys().map(String::len).max().unwrap_or(0);
+        let mut teencode_shapes = Box::new([0u128; 256]);
+        for key in teencode.keys() {
+            let (first, bit) = word_shape(key);
+            teencode_shapes[first] |= bit;
+        }
         Normaliser {
             teencode,
             teencode_longest,
+            teencode_shapes,
             ..bare
         }
     }
@@ -114,6 +149,15 @@ impl Normaliser {
         !self.off.contains(&trick)
     }
 
+    /// False for most words that are no teencode key, without hashing them.
+    fn may_be_teencode(&self, word: &str) -> bool {
+        if word.is_empty() || word.len() > self.teencode_longest {
+            return false;
+        }
+        let (first, bit) = word_shape(word);
+        self.teencode_shapes[first] & bit != 0
+    }
+
     /// Normalises `text`. Never fails; idempotent on its own output.
     pub fn normalise(&self, text: &str) -> Normalised {
         let parts = FoldParts {
@@ -121,86 +165,127 @@ impl Normaliser {
             homoglyphs: self.on(Trick::Homoglyphs),
             invisible: self.on(Trick::Invisible),
         };
-        let tokens = self.shape_all(split(text, parts));
+        let mut scratch = Scratch {
+            buf: String::with_capacity(text.len() + 16),
+        };
+        let tokens = self.split(text, parts, &mut scratch);
         let tokens = if self.on(Trick::Spelled) {
-            self.join_spelled(tokens)
+            let mut tokens = self.join_spelled(tokens, &mut scratch);
+            // A joined word can shrink to one letter (`d-d-d` → `d`) beside other single
+            // letters: join those as a second pass over the output would, so that normalising
+            // stays idempotent. Each round joins, so the words get fewer.
+            while spelled_run(&tokens, &scratch) {
+                tokens.iter_mut().for_each(|t| t.gap = Gap::Short(' '));
+                tokens = self.join_spelled(tokens, &mut scratch);
+            }
+            tokens
         } else {
             tokens
         };
         let mut out = Normalised {
-            text: String::with_capacity(text.len()),
+            text: String::with_capacity(scratch.buf.len() + 8),
             words: Vec::with_capacity(tokens.len()),
         };
+        let teencode = self.on(Trick::Teencode);
         for token in &tokens {
+            let word = scratch.get(token);
             // Teencode keys are short: most words skip the hash lookup.
-            let candidate = token.text.len() <= self.teencode_longest && self.on(Trick::Teencode);
-            match candidate.then(|| self.teencode.get(&token.text)).flatten() {
-                Some(expansion) => expansion.iter().for_each(|word| out.push(word, token.orig)),
-                None => out.push(&token.text, token.orig),
+            let expansion = (teencode && self.may_be_teencode(word))
+                .then(|| self.teencode.get(word))
+                .flatten();
+            match expansion {
+                Some(expansion) => expansion.iter().for_each(|w| out.push(w, token.orig)),
+                None => out.push(word, token.orig),
             }
         }
         out
     }
 
-    fn shape_all(&self, tokens: Vec<Token>) -> Vec<Token> {
-        let mut shaped = Vec::with_capacity(tokens.len());
-        for token in tokens {
-            self.shape(token, &mut shaped);
+    /// Splits folded text into words, remembering the gap before each, and shapes each word as
+    /// it ends.
+    fn split(&self, text: &str, parts: FoldParts, scratch: &mut Scratch) -> Vec<Token> {
+        let mut splitter = Splitter {
+            tokens: Vec::with_capacity(text.len() / 4 + 1),
+            start: 0,
+            orig: (0, 0),
+            gap_chars: 0,
+            gap_first: ' ',
+            any: false,
+            plain: true,
+            last: 0,
+            run: 0,
+        };
+        for (at, c) in text.char_indices() {
+            let range = (at as u32, (at + c.len_utf8()) as u32);
+            // ASCII letters and digits, most of a message, skip the fold table.
+            if c.is_ascii_alphanumeric() {
+                splitter.take_ascii(c.to_ascii_lowercase() as u8, range, scratch);
+                continue;
+            }
+            match fold(c, parts) {
+                Folded::Drop => splitter.extend(range.1, scratch),
+                Folded::One(f) => splitter.take(self, f, range, scratch),
+                Folded::Many(s) => s
+                    .chars()
+                    .for_each(|f| splitter.take(self, f, range, scratch)),
+            }
         }
-        shaped
+        splitter.flush(self, scratch);
+        splitter.tokens
     }
 
     /// Stretched letters, amounts glued to words, leetspeak: the word-internal tricks. Each step
     /// runs again after leetspeak, which can create a stretch (`aa@`) or a glued amount (`a0o5`).
-    fn shape(&self, mut token: Token, out: &mut Vec<Token>) {
-        if self.on(Trick::Stretch) && has_stretch(&token.text) {
-            token.text = collapse_stretch(&token.text);
+    fn shape(&self, mut token: Token, scratch: &mut Scratch, out: &mut Vec<Token>) {
+        if self.on(Trick::Stretch) && has_stretch(scratch.get(&token)) {
+            let collapsed = collapse_stretch(scratch.get(&token));
+            token.text = scratch.append(&collapsed);
         }
-        if self.split_glued(&mut token, out) {
+        if self.split_glued(&token, scratch, out) {
             return;
         }
-        if self.on(Trick::Leet) && !self.is_amount(&token.text) {
-            let leety = token
-                .text
+        let word = scratch.get(&token);
+        if self.on(Trick::Leet) && !self.is_amount(word) {
+            let leety = word
                 .bytes()
                 .any(|b| matches!(b, b'0' | b'1' | b'3' | b'4' | b'@' | b'$'));
-            let unleeted = if leety {
-                unleet(&token.text)
-            } else {
-                String::new()
-            };
-            if leety && unleeted != token.text {
-                token.text = if self.on(Trick::Stretch) {
-                    collapse_stretch(&unleeted)
-                } else {
-                    unleeted
-                };
-                if self.split_glued(&mut token, out) {
-                    return;
+            if leety {
+                if let Some(unleeted) = unleet(word) {
+                    let unleeted = if self.on(Trick::Stretch) {
+                        collapse_stretch(&unleeted)
+                    } else {
+                        unleeted
+                    };
+                    token.text = scratch.append(&unleeted);
+                    if self.split_glued(&token, scratch, out) {
+                        return;
+                    }
                 }
             }
         }
-        if token.text.chars().all(|c| LEET_SYMBOLS.contains(&c)) {
+        if scratch
+            .get(&token)
+            .chars()
+            .all(|c| LEET_SYMBOLS.contains(&c))
+        {
             return;
         }
         out.push(token);
     }
 
     /// Pushes `nap500k` as `nap` and `500k`; false when the word is not of that shape.
-    fn split_glued(&self, token: &mut Token, out: &mut Vec<Token>) -> bool {
-        let Some(at) = self.glued_amount(&token.text) else {
+    fn split_glued(&self, token: &Token, scratch: &Scratch, out: &mut Vec<Token>) -> bool {
+        let Some(at) = self.glued_amount(scratch.get(token)) else {
             return false;
         };
-        let amount = token.text.split_off(at);
-        let orig = token.orig;
+        let middle = token.text.0 + at as u32;
         out.push(Token {
-            text: std::mem::take(&mut token.text),
-            orig,
-            gap: token.gap,
+            text: (token.text.0, middle),
+            ..*token
         });
         out.push(Token {
-            text: amount,
-            orig,
+            text: (middle, token.text.1),
+            orig: token.orig,
             gap: Gap::Long,
         });
         true
@@ -225,25 +310,24 @@ impl Normaliser {
     /// Joins letters spelled apart: three or more single characters in a row (`O T P`), or
     /// characters joined by punctuation (`T.K`). When punctuation joins the letters, a space
     /// between them is a word break: `T.h.u.e b.a.o` is two words.
-    fn join_spelled(&self, mut tokens: Vec<Token>) -> Vec<Token> {
-        let single = |t: &Token| t.text.chars().count() == 1 && t.text.chars().all(is_word_char);
-        if !tokens.iter().any(single) {
-            return tokens; // the common case: nothing spelled apart
+    fn join_spelled(&self, tokens: Vec<Token>, scratch: &mut Scratch) -> Vec<Token> {
+        // The common case: no single letter, or none next to another one.
+        if !tokens
+            .windows(2)
+            .any(|w| single(scratch, &w[0]) && single(scratch, &w[1]))
+        {
+            return tokens;
         }
         let joiner = |gap: Gap| matches!(gap, Gap::Short(c) if JOINERS.contains(&c));
         let mut out = Vec::with_capacity(tokens.len());
         let mut i = 0;
         while i < tokens.len() {
             let mut end = i;
-            while end < tokens.len() && single(&tokens[end]) {
+            while end < tokens.len() && single(scratch, &tokens[end]) {
                 end += 1;
             }
             if end == i {
-                let token = &mut tokens[i];
-                out.push(Token {
-                    text: std::mem::take(&mut token.text),
-                    ..*token
-                });
+                out.push(tokens[i]);
                 i += 1;
                 continue;
             }
@@ -268,38 +352,36 @@ impl Normaliser {
                     if singles - w >= 3 {
                         self.join(
                             &run[start_of(&words, w, run)..start_of(&words, singles, run)],
+                            scratch,
                             &mut out,
                         );
                         w = singles;
                     } else if words[w].len() > 1 {
-                        self.join(words[w], &mut out);
+                        self.join(words[w], scratch, &mut out);
                         w += 1;
                     } else {
-                        out.push(words[w][0].clone());
+                        out.push(words[w][0]);
                         w += 1;
                     }
                 }
             } else if run.len() >= 3 {
-                self.join(run, &mut out);
+                self.join(run, scratch, &mut out);
             } else {
-                out.extend(run.iter().cloned());
+                out.extend_from_slice(run);
             }
             i = end;
         }
         out
     }
 
-    fn join(&self, run: &[Token], out: &mut Vec<Token>) {
-        let text: String = run.iter().map(|t| t.text.as_str()).collect();
-        let orig = (run[0].orig.0, run[run.len() - 1].orig.1);
-        self.shape(
-            Token {
-                text,
-                orig,
-                gap: run[0].gap,
-            },
-            out,
-        );
+    fn join(&self, run: &[Token], scratch: &mut Scratch, out: &mut Vec<Token>) {
+        let text: String = run.iter().map(|t| scratch.get(t)).collect();
+        let token = Token {
+            text: scratch.append(&text),
+            orig: (run[0].orig.0, run[run.len() - 1].orig.1),
+            gap: run[0].gap,
+        };
+        self.shape(token, scratch, out);
     }
 }
 
@@ -316,11 +398,25 @@ impl Normalised {
         });
     }
 
-    /// The index of the word that starts at byte `at` of the normalised text.
-    pub(crate) fn word_starting_at(&self, at: usize) -> Option<usize> {
-        self.words
-            .binary_search_by_key(&(at as u32), |w| w.out.0)
-            .ok()
+    /// How many words the text has.
+    pub(crate) fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The byte range of word `i` in the normalised text.
+    pub(crate) fn word_range(&self, i: usize) -> Range<usize> {
+        let w = self.words[i];
+        w.out.0 as usize..w.out.1 as usize
+    }
+
+    /// The byte range in the original text that produced words `first..=last`.
+    pub(crate) fn original_range_of_words(
+        &self,
+        first: usize,
+        last: usize,
+    ) -> Option<Range<usize>> {
+        let (from, to) = (self.words[first].orig.0, self.words[last].orig.1);
+        (from <= to).then_some(from as usize..to as usize)
     }
 
     /// The normalised text of word `i`.
@@ -381,6 +477,35 @@ pub(crate) fn accent_words(text: &str) -> Vec<String> {
     words
 }
 
+/// Where a word's shape falls in [`Normaliser::teencode_shapes`]: its first byte, and one bit
+/// for its length (modulo 4) and last byte (modulo 32).
+fn word_shape(word: &str) -> (usize, u128) {
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
+    let bit = ((bytes.len() - 1) % 4) * 32 + usize::from(last % 32);
+    (usize::from(first), 1u128 << bit)
+}
+
+/// True when the token is one letter or digit.
+fn single(scratch: &Scratch, token: &Token) -> bool {
+    let len = token.text.1 - token.text.0;
+    if len == 1 {
+        return scratch.buf.as_bytes()[token.text.0 as usize].is_ascii_alphanumeric();
+    }
+    if len > 4 {
+        return false; // longer than any one character
+    }
+    let mut chars = scratch.get(token).chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if is_word_char(c))
+}
+
+/// True when three single letters stand in a row: letters spelled apart with spaces.
+fn spelled_run(tokens: &[Token], scratch: &Scratch) -> bool {
+    tokens
+        .windows(3)
+        .any(|w| w.iter().all(|t| single(scratch, t)))
+}
+
 /// Where word `w` of `words` (slices of `run`) starts in `run`; `run.len()` past the last.
 fn start_of(words: &[&[Token]], w: usize, run: &[Token]) -> usize {
     words[..w]
@@ -390,50 +515,67 @@ fn start_of(words: &[&[Token]], w: usize, run: &[Token]) -> usize {
         .min(run.len())
 }
 
-/// Splits folded text into tokens, remembering the gap before each.
-fn split(text: &str, parts: FoldParts) -> Vec<Token> {
-    let mut splitter = Splitter {
-        tokens: Vec::with_capacity(text.len() / 4 + 1),
-        current: String::new(),
-        orig: (0, 0),
-        gap_chars: 0,
-        gap_first: ' ',
-    };
-    for (at, c) in text.char_indices() {
-        let range = (at as u32, (at + c.len_utf8()) as u32);
-        match fold(c, parts) {
-            Folded::Drop => splitter.extend(range.1),
-            Folded::One(f) => splitter.take(f, range),
-            Folded::Many(s) => s.chars().for_each(|f| splitter.take(f, range)),
-        }
-    }
-    splitter.flush();
-    splitter.tokens
-}
-
+/// Cuts the folded characters into words as they come.
 struct Splitter {
     tokens: Vec<Token>,
-    current: String,
+    /// Where the current word starts in the scratch buffer.
+    start: u32,
     orig: (u32, u32),
     gap_chars: u32,
     gap_first: char,
+    /// True once a word has ended (even one that shaping then dropped).
+    any: bool,
+    /// The current word is ASCII letters with no letter three times in a row: nothing to shape.
+    plain: bool,
+    last: u8,
+    run: u8,
 }
 
 impl Splitter {
-    fn take(&mut self, f: char, range: (u32, u32)) {
-        if f == '%' {
-            self.flush();
-            self.current.push('%');
-            self.orig = range;
-            self.flush();
-        } else if is_word_char(f) || LEET_SYMBOLS.contains(&f) {
-            if self.current.is_empty() {
-                self.orig.0 = range.0;
-            }
-            self.current.push(f);
-            self.orig.1 = range.1;
+    fn in_word(&self, scratch: &Scratch) -> bool {
+        scratch.buf.len() as u32 > self.start
+    }
+
+    fn take_word_char(&mut self, f: char, range: (u32, u32), scratch: &mut Scratch) {
+        if !self.in_word(scratch) {
+            self.orig.0 = range.0;
+        }
+        self.plain = false;
+        scratch.buf.push(f);
+        self.orig.1 = range.1;
+    }
+
+    /// A lower-case ASCII letter or digit.
+    fn take_ascii(&mut self, b: u8, range: (u32, u32), scratch: &mut Scratch) {
+        if !self.in_word(scratch) {
+            self.orig.0 = range.0;
+            self.run = 0;
+        }
+        if b == self.last {
+            self.run = self.run.saturating_add(1);
         } else {
-            self.flush();
+            self.last = b;
+            self.run = 1;
+        }
+        if self.run >= 3 || b.is_ascii_digit() {
+            self.plain = false;
+        }
+        scratch.buf.push(char::from(b));
+        self.orig.1 = range.1;
+    }
+
+    fn take(&mut self, normaliser: &Normaliser, f: char, range: (u32, u32), scratch: &mut Scratch) {
+        if f == '%' {
+            self.flush(normaliser, scratch);
+            scratch.buf.push('%');
+            self.orig = range;
+            self.flush(normaliser, scratch);
+        } else if f.is_ascii_alphanumeric() {
+            self.take_ascii(f as u8, range, scratch);
+        } else if is_word_char(f) || LEET_SYMBOLS.contains(&f) {
+            self.take_word_char(f, range, scratch);
+        } else {
+            self.flush(normaliser, scratch);
             if self.gap_chars == 0 {
                 self.gap_first = f;
             }
@@ -442,28 +584,37 @@ impl Splitter {
     }
 
     /// A dropped character (a combining accent) inside a word still belongs to it.
-    fn extend(&mut self, end: u32) {
-        if !self.current.is_empty() {
+    fn extend(&mut self, end: u32, scratch: &Scratch) {
+        if self.in_word(scratch) {
             self.orig.1 = end;
         }
     }
 
-    fn flush(&mut self) {
-        if self.current.is_empty() {
+    fn flush(&mut self, normaliser: &Normaliser, scratch: &mut Scratch) {
+        if !self.in_word(scratch) {
             return;
         }
-        let gap = match (self.tokens.is_empty(), self.gap_chars) {
-            (true, _) => Gap::Long,
-            (false, 0) => Gap::None,
-            (false, 1) => Gap::Short(self.gap_first),
+        let gap = match (self.any, self.gap_chars) {
+            (false, _) => Gap::Long,
+            (true, 0) => Gap::None,
+            (true, 1) => Gap::Short(self.gap_first),
             _ => Gap::Long,
         };
-        self.tokens.push(Token {
-            text: std::mem::take(&mut self.current),
+        let token = Token {
+            text: (self.start, scratch.buf.len() as u32),
             orig: self.orig,
             gap,
-        });
+        };
+        self.any = true;
         self.gap_chars = 0;
+        if self.plain {
+            self.tokens.push(token);
+        } else {
+            normaliser.shape(token, scratch, &mut self.tokens);
+        }
+        self.start = scratch.buf.len() as u32;
+        self.plain = true;
+        self.last = 0;
     }
 }
 
@@ -507,25 +658,27 @@ fn has_stretch(word: &str) -> bool {
         .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
 }
 
-fn unleet(word: &str) -> String {
+fn unleet(word: &str) -> Option<String> {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let leet = word
         .chars()
         .filter(|c| matches!(c, '0' | '1' | '3' | '4' | '@' | '$'))
         .count();
     if leet == 0 || letters < 2 || letters <= leet {
-        return word.to_owned();
+        return None;
     }
-    word.chars()
-        .map(|c| match c {
-            '0' => 'o',
-            '1' => 'i',
-            '3' => 'e',
-            '4' | '@' => 'a',
-            '$' => 's',
-            other => other,
-        })
-        .collect()
+    Some(
+        word.chars()
+            .map(|c| match c {
+                '0' => 'o',
+                '1' => 'i',
+                '3' => 'e',
+                '4' | '@' => 'a',
+                '$' => 's',
+                other => other,
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -108,3 +108,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_joined_word_that_shrinks_to_one_letter_joins_its_neighbours() {
+    // `Đ-Đ_Đ` joins to `ddd` and collapses to `d`, beside `ệ` and `ệ`: the output must not
+    // change when normalised again.
+    let once = n("Đ-Đ_Đ ệ__ệ-aệ");
+    assert_eq!(once, n(&once));
+    assert_eq!(once, "dee ae");
+}
