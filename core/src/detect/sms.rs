@@ -145,7 +145,7 @@ struct Named {
     authority: bool,
 }
 
-/// Runs the phrase automaton; records the first span of each signal and the entities named.
+/// Runs the phrase trie; records the first span of each signal and the entities named.
 fn match_phrases(normalised: &Normalised, text: &str, index: &Index, fired: &mut Fired) -> Named {
     let matches = index.text.matches(normalised, text);
     // A negated phrase silences the shorter phrases inside it too ("không … tài khoản tạm giữ"

@@ -33,7 +33,10 @@ pub(crate) struct TextMatcher {
     targets: Vec<Target>,
     /// For phrases written with diacritics: their words with accents kept, so that a message
     /// written with diacritics must agree with them ("đơn áo" is a shirt order, not "đơn ảo").
-    accents: Vec<Option<Vec<String>>>,
+    /// Each pattern's words, space-separated, in `accent_text` (an empty range when the phrase
+    /// has no diacritics): one block of memory read on every accented match.
+    accents: Vec<(u32, u32)>,
+    accent_text: String,
 }
 
 /// Words and what the matcher knows of them. A word of up to 16 bytes (nearly all) is its own
@@ -145,6 +148,7 @@ impl TextMatcher {
         let mut ending_at: Vec<Vec<u32>> = Vec::new();
         let mut targets = Vec::new();
         let mut accents = Vec::new();
+        let mut accent_text = String::new();
         let mut add = |text: &str, target: Target| {
             let pattern = normaliser.normalise(text).text;
             // A phrase that normalises to nothing (only punctuation) would match everywhere.
@@ -167,7 +171,11 @@ impl TextMatcher {
             if let Some(node) = node {
                 ending_at[node as usize].push(targets.len() as u32);
                 targets.push(target);
-                accents.push((!text.is_ascii()).then(|| accent_words(text)));
+                let start = accent_text.len() as u32;
+                if !text.is_ascii() {
+                    accent_text.push_str(&accent_words(text).join(" "));
+                }
+                accents.push((start, accent_text.len() as u32));
             }
         };
         for (i, signal) in catalogue.signals.iter().enumerate() {
@@ -197,6 +205,7 @@ impl TextMatcher {
             ending: Vec::new(),
             targets,
             accents,
+            accent_text,
         };
         for (mut below, ends) in children.into_iter().zip(ending_at) {
             below.sort_unstable();
@@ -282,7 +291,9 @@ impl TextMatcher {
         original: &str,
         found: &mut Vec<Match>,
     ) {
-        if let Some(accented) = &self.accents[pattern] {
+        let (from, to) = self.accents[pattern];
+        if from < to {
+            let accented = &self.accent_text[from as usize..to as usize];
             let span = normalised
                 .original_range_of_words(first, last)
                 .and_then(|r| original.get(r));
@@ -302,28 +313,28 @@ impl TextMatcher {
 /// False when a word the writer typed with diacritics differs from the phrase's word in them.
 /// Words typed without diacritics (or in leetspeak) agree with anything: the folded match holds.
 /// Runs on every match in accented text, so it compares in place without allocating.
-fn accents_agree(phrase: &[String], span: &str) -> bool {
+fn accents_agree(phrase: &str, span: &str) -> bool {
     if span.is_ascii() {
         return true;
     }
+    let words = phrase.bytes().filter(|&b| b == b' ').count() + 1;
+    let agree = |t: &str, p: &str| t.is_ascii() || p.is_ascii() || same_letters(t, p);
     if span.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
         // Decomposed input: compose first (rare, so the allocation does not matter).
         let typed = accent_words(span);
-        return typed.len() != phrase.len()
+        return typed.len() != words
             || typed
                 .iter()
-                .zip(phrase)
-                .all(|(t, p)| t.is_ascii() || p.is_ascii() || same_letters(t, p));
+                .zip(phrase.split(' '))
+                .all(|(t, p)| agree(t, p));
     }
     let typed = span
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty());
-    if typed.clone().count() != phrase.len() {
+    if typed.clone().count() != words {
         return true;
     }
-    typed
-        .zip(phrase)
-        .all(|(t, p)| t.is_ascii() || p.is_ascii() || same_letters(t, p))
+    typed.zip(phrase.split(' ')).all(|(t, p)| agree(t, p))
 }
 
 /// `typed` equals `phrase_word` letter for letter, ignoring case and look-alike letters, and
