@@ -2,6 +2,7 @@
 //! resolved combos, and lookup tables for numbers and domains. Built once per bundle load.
 
 mod domains;
+mod fast_hash;
 mod numbers;
 mod text;
 
