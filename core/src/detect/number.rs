@@ -45,6 +45,9 @@ pub(crate) fn warm_up() {
     });
 }
 
+/// The most bytes a number may have (after trimming).
+const MAX_INPUT: usize = 40;
+
 /// Parses what a person typed or the phone showed as a caller: `0912 345 678`, `+84 912…`,
 /// `0168…` (old 11 digits), `113`, `1900 54 54 13`, `+44 20…`.
 pub(crate) fn parse(input: &str, index: &NumberIndex) -> Result<Parsed, CoreError> {
@@ -52,14 +55,19 @@ pub(crate) fn parse(input: &str, index: &NumberIndex) -> Result<Parsed, CoreErro
     if input.is_empty() {
         return Err(CoreError::number("it is empty"));
     }
-    if input.len() > 40 {
+    if input.len() > MAX_INPUT {
         return Err(CoreError::number("it is too long"));
     }
-    let mut digits = String::with_capacity(16);
+    // The digits on the stack: a number is parsed for every candidate in every message.
+    let mut buffer = [0u8; MAX_INPUT];
+    let mut len = 0;
     let mut plus = false;
     for (i, c) in input.char_indices() {
         match c {
-            '0'..='9' => digits.push(c),
+            '0'..='9' => {
+                buffer[len] = c as u8;
+                len += 1;
+            }
             '+' if i == 0 => plus = true,
             ' ' | '.' | '-' | '(' | ')' | '/' | '\u{a0}' => {}
             _ => {
@@ -69,28 +77,53 @@ pub(crate) fn parse(input: &str, index: &NumberIndex) -> Result<Parsed, CoreErro
             }
         }
     }
+    let digits = &buffer[..len];
     if digits.is_empty() {
         return Err(CoreError::number("it has no digits"));
     }
-    let international = plus || digits.starts_with("00");
+    let international = plus || digits.starts_with(b"00");
     if international {
-        let digits = digits.trim_start_matches('0');
-        return match digits.strip_prefix("84") {
-            Some(rest) => domestic(&format!("0{rest}"), index),
-            None => foreign(digits),
+        let start = digits.iter().position(|&d| d != b'0').unwrap_or(len);
+        let digits = &digits[start..];
+        return match digits.strip_prefix(b"84") {
+            Some(rest) => domestic(&with_leading_zero(rest), index),
+            None => foreign(ascii(digits)),
         };
     }
-    if digits.len() == 11 && digits.starts_with("84") {
-        return domestic(&format!("0{}", &digits[2..]), index);
+    if digits.len() == 11 && digits.starts_with(b"84") {
+        return domestic(&with_leading_zero(&digits[2..]), index);
     }
-    domestic(&digits, index)
+    domestic(digits, index)
 }
 
-fn domestic(digits: &str, index: &NumberIndex) -> Result<Parsed, CoreError> {
-    let (national, legacy) = match index.legacy.get(digits.get(..4).unwrap_or_default()) {
-        Some(new) if digits.len() == 11 => (format!("{new}{}", &digits[4..]), true),
-        _ => (digits.to_owned(), false),
+/// `0` and then `rest` (at most [`MAX_INPUT`] digits), for `+84…` written nationally.
+fn with_leading_zero(rest: &[u8]) -> Vec<u8> {
+    let mut national = Vec::with_capacity(rest.len() + 1);
+    national.push(b'0');
+    national.extend_from_slice(rest);
+    national
+}
+
+/// ASCII digits as text.
+fn ascii(digits: &[u8]) -> &str {
+    std::str::from_utf8(digits).unwrap_or_default()
+}
+
+fn domestic(digits: &[u8], index: &NumberIndex) -> Result<Parsed, CoreError> {
+    // Only an 11-digit number can be in an old numbering: the lookup waits for that.
+    let legacy_prefix = (digits.len() == 11)
+        .then(|| index.legacy.get(ascii(&digits[..4])))
+        .flatten();
+    let national = match legacy_prefix {
+        Some(new) => {
+            let mut national = String::with_capacity(new.len() + 7);
+            national.push_str(new);
+            national.push_str(ascii(&digits[4..]));
+            national
+        }
+        None => ascii(digits).to_owned(),
     };
+    let legacy = legacy_prefix.is_some();
     if national.len() < 3 {
         return Err(CoreError::number("it is too short"));
     }
@@ -119,19 +152,35 @@ fn domestic(digits: &str, index: &NumberIndex) -> Result<Parsed, CoreError> {
             "not a Vietnamese number; write + and the country code",
         ));
     };
-    let key_digits = match national.strip_prefix('0') {
-        Some(rest) => format!("84{rest}"),
-        None => national.clone(),
-    };
     Ok(Parsed {
-        key: key_digits
-            .parse()
-            .map_err(|_| CoreError::number("it has too many digits"))?,
+        key: key_of(&national)?,
         kind,
         country_code: 84,
         national,
         converted_from_legacy: legacy,
     })
+}
+
+/// The blocklist key of a national number: `0912…` is `84912…`.
+fn key_of(national: &str) -> Result<u64, CoreError> {
+    let (head, rest) = match national.strip_prefix('0') {
+        Some(rest) => (84, rest),
+        None => (0, national),
+    };
+    // Digits only and at most 13 of them with the 84: computed without a string.
+    if rest.len() <= 16 && rest.bytes().all(|b| b.is_ascii_digit()) {
+        let value = rest
+            .bytes()
+            .fold(0u64, |value, d| value * 10 + u64::from(d - b'0'));
+        return Ok(head * 10u64.pow(rest.len() as u32) + value);
+    }
+    let key_digits = match national.strip_prefix('0') {
+        Some(rest) => format!("84{rest}"),
+        None => national.to_owned(),
+    };
+    key_digits
+        .parse()
+        .map_err(|_| CoreError::number("it has too many digits"))
 }
 
 fn foreign(digits: &str) -> Result<Parsed, CoreError> {

@@ -2,9 +2,9 @@
 //! official services, risky country codes and the blocklist (a sorted array of numeric keys, so a
 //! million entries cost 8 MB and a lookup ~20 comparisons).
 
-use std::collections::{HashMap, HashSet};
-
 use canhgiac_catalogue::model::Catalogue;
+
+use super::fast_hash::{FastMap, FastSet};
 
 /// An official service number: its names and owner.
 #[derive(Debug, Clone)]
@@ -18,14 +18,14 @@ pub(crate) struct NumberIndex {
     /// `0XY` mobile prefix (as `XY`, 0..100) → carrier.
     pub carriers: Vec<Option<String>>,
     /// Old 4-digit prefix (`0168`) → new 3-digit prefix (`038`).
-    pub legacy: HashMap<String, String>,
+    pub legacy: FastMap<String, String>,
     /// National-form digits (`113`, `1900545413`, `0241234567`) → service.
-    pub services: HashMap<String, Service>,
-    pub risky_countries: HashSet<u16>,
+    pub services: FastMap<String, Service>,
+    pub risky_countries: FastSet<u16>,
     /// Sorted, deduplicated keys of blocked numbers (see [`crate::detect::number::Parsed::key`]).
     pub blocked: Vec<u64>,
     /// Category of blocked numbers that name one.
-    pub blocked_category: HashMap<u64, String>,
+    pub blocked_category: FastMap<u64, String>,
 }
 
 impl NumberIndex {
@@ -41,7 +41,7 @@ impl NumberIndex {
             id.as_ref()
                 .and_then(|id| catalogue.entities.iter().position(|e| &e.id == id))
         };
-        let mut services: HashMap<String, Service> = plan
+        let mut services: FastMap<String, Service> = plan
             .services
             .iter()
             .map(|s| {
@@ -74,7 +74,7 @@ impl NumberIndex {
             services,
             risky_countries: plan.risky_country_codes.iter().map(|c| c.code).collect(),
             blocked: Vec::new(),
-            blocked_category: HashMap::new(),
+            blocked_category: FastMap::default(),
         };
         let mut blocked = Vec::with_capacity(catalogue.blocklist.numbers.len());
         for entry in &catalogue.blocklist.numbers {
