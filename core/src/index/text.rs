@@ -9,7 +9,9 @@ use canhgiac_catalogue::model::{Catalogue, SignalKind};
 
 use super::fast_hash::FastMap;
 use crate::error::CoreError;
-use crate::normalise::{accent_words, is_word_char, latin_look_alike, Normalised, Normaliser};
+use crate::normalise::{
+    accent_words, is_word_char, latin_look_alike, lower, Normalised, Normaliser,
+};
 
 /// What a matched pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -344,7 +346,7 @@ fn same_letters(typed: &str, phrase_word: &str) -> bool {
     let mut typed = typed
         .chars()
         .map(|c| {
-            let lower = c.to_lowercase().next().unwrap_or(c);
+            let lower = lower(c);
             latin_look_alike(lower).unwrap_or(lower)
         })
         .peekable();

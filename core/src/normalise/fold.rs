@@ -97,6 +97,26 @@ static ALPHANUMERIC: LazyLock<Vec<u64>> = LazyLock::new(|| {
     bits
 });
 
+/// The lower case of every character below [`TABLE_END`] (its first character, for the few that
+/// lower to two): accent agreement lowers every accented letter it compares, and the Unicode
+/// tables are a binary search each time.
+static LOWER: LazyLock<Vec<char>> = LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|u| char::from_u32(u).map_or('\0', |c| c.to_lowercase().next().unwrap_or(c)))
+        .collect()
+});
+
+/// `c` in lower case (the first character when it lowers to more than one), diacritics kept.
+pub fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match LOWER.get(c as usize) {
+        Some(&l) => l,
+        None => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
 /// True for characters that are part of a word after folding: letters and digits of any script
 /// (the same as `char::is_alphanumeric`, faster for the scripts messages use).
 pub fn is_word_char(c: char) -> bool {
@@ -193,6 +213,15 @@ mod tests {
         assert_eq!(folded("𝐕𝐢𝐞𝐭"), "viet");
         assert_eq!(folded("Viеtcоmbаnk"), "vietcombank"); // Cyrillic е, о, а
         assert_eq!(folded("ΒΙDV"), "bidv"); // Greek capitals
+    }
+
+    #[test]
+    fn lower_is_the_first_character_of_to_lowercase() {
+        for u in (0..0x3000).chain(0x1D400..0x1D800) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(lower(c), c.to_lowercase().next().unwrap_or(c), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

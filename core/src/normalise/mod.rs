@@ -11,7 +11,7 @@
 mod fold;
 mod homoglyphs;
 
-pub(crate) use fold::is_word_char;
+pub(crate) use fold::{is_word_char, lower};
 pub(crate) use homoglyphs::latin_for as latin_look_alike;
 
 use std::ops::Range;
