@@ -359,13 +359,29 @@ fn validate_numbers(c: &Catalogue, entities: &BTreeSet<&str>, p: &mut Problems) 
     }
 }
 
+/// The compiled size allowed to one signal pattern.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
 /// Compiles a signal pattern the way the core does: bytes, ASCII classes only.
 pub fn compile_ascii_regex(pattern: &str) -> Result<regex::bytes::Regex, String> {
     regex::bytes::RegexBuilder::new(pattern)
         .unicode(false)
-        .size_limit(1 << 20)
+        .size_limit(PATTERN_SIZE_LIMIT)
         .build()
         .map_err(|error| format!("the pattern does not compile in ASCII mode: {error}"))
+}
+
+/// Compiles signal patterns into one set, with the same flags as [`compile_ascii_regex`] and
+/// the same size allowed to each pattern.
+pub fn compile_ascii_regex_set<'a>(
+    patterns: impl ExactSizeIterator<Item = &'a str>,
+) -> Result<regex::bytes::RegexSet, String> {
+    let limit = PATTERN_SIZE_LIMIT * patterns.len().max(1);
+    regex::bytes::RegexSetBuilder::new(patterns)
+        .unicode(false)
+        .size_limit(limit)
+        .build()
+        .map_err(|error| format!("the patterns do not compile together in ASCII mode: {error}"))
 }
 
 fn unique_ids<'a>(

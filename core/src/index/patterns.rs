@@ -3,7 +3,8 @@
 //! A message matches one or two patterns at most, so a check costs one search, not one per
 //! pattern (measured: several times faster than searching each pattern in turn).
 
-use regex::bytes::{Regex, RegexSet, RegexSetBuilder};
+use canhgiac_catalogue::source::compile_ascii_regex_set;
+use regex::bytes::{Regex, RegexSet};
 
 use super::malformed;
 use crate::error::CoreError;
@@ -19,11 +20,7 @@ pub(crate) struct Patterns {
 impl Patterns {
     /// `each` holds the signal index and its compiled pattern.
     pub fn build(each: Vec<(usize, Regex)>) -> Result<Self, CoreError> {
-        // The same flags as `compile_ascii_regex`: bytes, ASCII classes only.
-        let set = RegexSetBuilder::new(each.iter().map(|(_, regex)| regex.as_str()))
-            .unicode(false)
-            .size_limit((1 << 20) * each.len().max(1))
-            .build()
+        let set = compile_ascii_regex_set(each.iter().map(|(_, regex)| regex.as_str()))
             .map_err(|_| malformed("the signal patterns cannot be combined"))?;
         Ok(Patterns { set, each })
     }

@@ -37,10 +37,7 @@ impl SignalSet {
 
     /// True when the two sets share a signal.
     pub fn meets(&self, other: &SignalSet) -> bool {
-        self.words
-            .iter()
-            .zip(other.words.iter())
-            .any(|(a, b)| a & b != 0)
+        share(&self.words, &other.words)
     }
 }
 
@@ -71,11 +68,13 @@ impl SignalSets {
     /// True when set `number` shares a signal with `other`.
     pub fn meets(&self, number: usize, other: &SignalSet) -> bool {
         let start = number * self.words_per_set;
-        self.words[start..start + self.words_per_set]
-            .iter()
-            .zip(other.words.iter())
-            .any(|(a, b)| a & b != 0)
+        share(&self.words[start..start + self.words_per_set], &other.words)
     }
+}
+
+/// True when two sets, as words of bits, have a bit in common.
+fn share(a: &[u64], b: &[u64]) -> bool {
+    a.iter().zip(b).any(|(a, b)| a & b != 0)
 }
 
 #[cfg(test)]
