@@ -207,7 +207,7 @@ fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
                 .or_default()
                 .add(v.level);
         }
-        let predicted = v.category.as_ref().map(|c| c.id.clone());
+        let predicted = v.category.as_ref().map(|c| c.id.to_string());
         if v.level != VerdictLevel::Safe {
             let key = predicted.clone().unwrap_or_else(|| "-".into());
             let line = by_predicted.entry(key.clone()).or_insert(PredictedLine {
@@ -240,7 +240,7 @@ fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
                 score: crate::check::rounded(v.score),
                 sender: row.sender.clone(),
                 text: row.text.clone(),
-                reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
+                reasons: v.reasons.iter().map(|r| r.code.to_string()).collect(),
             });
         }
     }

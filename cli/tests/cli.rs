@@ -251,9 +251,9 @@ fn readable_output_is_vietnamese_by_default_and_english_with_lang_en() {
     assert_eq!(code(&vi), 0);
     let vi = stdout(&vi);
     assert!(vi.contains(&label.vi.to_uppercase()), "{vi}");
-    assert!(vi.contains(&reason.message_vi), "{vi}");
-    assert!(vi.contains(&expected.advice_vi), "{vi}");
-    assert!(!vi.contains(&reason.message_en), "{vi}");
+    assert!(vi.contains(reason.message_vi.as_str()), "{vi}");
+    assert!(vi.contains(expected.advice_vi.as_str()), "{vi}");
+    assert!(!vi.contains(reason.message_en.as_str()), "{vi}");
     assert!(
         !vi.contains('\u{1b}'),
         "no colour when stdout is not a terminal"
@@ -263,9 +263,9 @@ fn readable_output_is_vietnamese_by_default_and_english_with_lang_en() {
     assert_eq!(code(&en), 0);
     let en = stdout(&en);
     assert!(en.contains(&label.en.to_uppercase()), "{en}");
-    assert!(en.contains(&reason.message_en), "{en}");
-    assert!(en.contains(&expected.advice_en), "{en}");
-    assert!(!en.contains(&reason.message_vi), "{en}");
+    assert!(en.contains(reason.message_en.as_str()), "{en}");
+    assert!(en.contains(expected.advice_en.as_str()), "{en}");
+    assert!(!en.contains(reason.message_vi.as_str()), "{en}");
 
     let number = run(&["check", "--lang", "en", "--number", "113"]);
     let kind = CHECKER.text("number.kind.official");

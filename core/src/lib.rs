@@ -16,6 +16,7 @@ mod index;
 mod info;
 pub mod normalise;
 mod score;
+mod shared_text;
 mod trust;
 mod verdict;
 
@@ -23,5 +24,6 @@ pub use canhgiac_catalogue as catalogue;
 pub use checker::{now_unix, Checker};
 pub use error::CoreError;
 pub use info::{CatalogueInfo, CategoryInfo, ChangeEntry, QuizInfo};
+pub use shared_text::SharedText;
 pub use trust::{dev_key, trusted_keys};
 pub use verdict::{CategoryRef, NumberFacts, NumberKind, Reason, Span, Verdict, VerdictLevel};

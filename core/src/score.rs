@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use canhgiac_catalogue::model::Catalogue;
 
-use crate::index::Index;
+use crate::index::{Index, RuleFacts};
+use crate::shared_text::SharedText;
 use crate::verdict::{CategoryRef, NumberFacts, Reason, Span, Verdict, VerdictLevel};
 
 /// Which signal, rule or text a hit comes from.
@@ -27,7 +28,7 @@ pub(crate) struct Hit {
     /// The entity it concerns (filled into `{entity}` and used for the category).
     pub entity: Option<usize>,
     /// A category named directly by the data (a blocklist entry).
-    pub category_id: Option<String>,
+    pub category: Option<usize>,
     /// Byte range in the original text.
     pub span: Option<Range<usize>>,
 }
@@ -37,7 +38,7 @@ impl Hit {
         Hit {
             code: HitCode::Signal(index),
             entity: None,
-            category_id: None,
+            category: None,
             span,
         }
     }
@@ -46,7 +47,7 @@ impl Hit {
         Hit {
             code: HitCode::Rule(code),
             entity: None,
-            category_id: None,
+            category: None,
             span: None,
         }
     }
@@ -55,7 +56,7 @@ impl Hit {
         Hit {
             code,
             entity,
-            category_id: None,
+            category: None,
             span: None,
         }
     }
@@ -65,8 +66,8 @@ impl Hit {
         self
     }
 
-    pub fn with_category_id(mut self, category: Option<String>) -> Self {
-        self.category_id = category;
+    pub fn with_category(mut self, category: Option<usize>) -> Self {
+        self.category = category;
         self
     }
 
@@ -85,36 +86,40 @@ pub(crate) struct Context<'a> {
     pub number: Option<NumberFacts>,
 }
 
-struct Weighed {
+/// A hit with its weight and category, and its rule when it comes from one.
+struct Weighed<'a> {
     hit: Hit,
     weight: f32,
     category: Option<usize>,
+    rule: Option<&'a RuleFacts>,
 }
 
-impl Context<'_> {
-    fn weigh(&self, hit: Hit) -> Weighed {
-        let c = self.catalogue;
-        let entity_category = hit.entity.and_then(|e| self.index.entity_category[e]);
-        let named_category = hit
-            .category_id
-            .as_ref()
-            .and_then(|id| c.categories.iter().position(|x| &x.id == id));
-        let (weight, own_category) = match hit.code {
-            HitCode::Signal(i) => (c.signals[i].weight, self.index.signal_category[i]),
+impl<'a> Context<'a> {
+    fn weigh(&self, hit: Hit) -> Weighed<'a> {
+        let index = self.index;
+        let entity_category = hit.entity.and_then(|e| index.entity_category[e]);
+        let (weight, own_category, rule) = match hit.code {
+            HitCode::Signal(i) => (
+                self.catalogue.signals[i].weight,
+                index.signal_category[i],
+                None,
+            ),
             HitCode::Rule(code) => {
-                let rule = c.rules.get(code);
-                let category = rule
-                    .and_then(|r| r.category.as_ref())
-                    .and_then(|id| c.categories.iter().position(|x| &x.id == id));
-                (rule.map_or(0.0, |r| r.weight), category)
+                let rule = index.explanations.rules.get(code);
+                (
+                    rule.map_or(0.0, |r| r.weight),
+                    rule.and_then(|r| r.category),
+                    rule,
+                )
             }
-            HitCode::Info(_) | HitCode::Mention => (0.0, None),
+            HitCode::Info(_) | HitCode::Mention => (0.0, None, None),
         };
-        let category = named_category.or(own_category).or(entity_category);
+        let category = hit.category.or(own_category).or(entity_category);
         Weighed {
             hit,
             weight,
             category,
+            rule,
         }
     }
 
@@ -152,26 +157,27 @@ impl Context<'_> {
         };
 
         let category = (level != VerdictLevel::Safe)
-            .then(|| self.top_category(&weighed))
+            .then(|| top_category(&weighed))
             .flatten();
-        // Evidence for a scam first (strongest first), then evidence of a genuine message.
-        weighed.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        let reasons = weighed
+        // Evidence for a scam first (strongest first), then evidence of a genuine message; a
+        // stable sort of positions keeps the text's order among equal weights.
+        let mut order: Vec<usize> = (0..weighed.len()).collect();
+        order.sort_by(|&a, &b| weighed[b].weight.total_cmp(&weighed[a].weight));
+        let reasons = order
             .iter()
+            .map(|&i| &weighed[i])
             .filter(|w| w.weight != 0.0 || matches!(w.hit.code, HitCode::Info(_)))
-            .map(|w| self.reason(&w.hit))
+            .map(|w| self.reason(w))
             .collect();
         let (advice_vi, advice_en) = self.advice(level, category, &weighed);
+        let categories = &self.index.explanations.categories;
         Verdict {
             level,
             score,
-            category: category.map(|i| {
-                let x = &c.categories[i];
-                CategoryRef {
-                    id: x.id.clone(),
-                    title_vi: x.title_vi.clone(),
-                    title_en: x.title_en.clone(),
-                }
+            category: category.map(|i| CategoryRef {
+                id: categories[i].id.clone(),
+                title_vi: categories[i].title_vi.clone(),
+                title_en: categories[i].title_en.clone(),
             }),
             reasons,
             advice_vi,
@@ -180,93 +186,54 @@ impl Context<'_> {
         }
     }
 
-    fn top_category(&self, weighed: &[Weighed]) -> Option<usize> {
-        let mut totals = vec![0.0f32; self.catalogue.categories.len()];
-        for w in weighed.iter().filter(|w| w.weight > 0.0) {
-            if let Some(category) = w.category {
-                totals[category] += w.weight;
-            }
-        }
-        totals
-            .iter()
-            .enumerate()
-            .filter(|(_, total)| **total > 0.0)
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map(|(i, _)| i)
-            .or_else(|| {
-                weighed
-                    .iter()
-                    .find(|w| w.hit.code == HitCode::Mention)
-                    .and_then(|w| w.category)
-            })
-    }
-
     fn advice(
         &self,
         level: VerdictLevel,
         category: Option<usize>,
         weighed: &[Weighed],
-    ) -> (String, String) {
-        let c = self.catalogue;
-        let text = |key: &str| {
-            let t = c.text(key);
-            (t.vi, t.en)
-        };
+    ) -> (SharedText, SharedText) {
+        let explanations = &self.index.explanations;
         if level == VerdictLevel::Safe {
-            return text("advice.safe");
+            return explanations.text("advice.safe");
         }
         if let Some(i) = category {
-            return (
-                c.categories[i].advice_vi.clone(),
-                c.categories[i].advice_en.clone(),
-            );
+            let category = &explanations.categories[i];
+            return (category.advice_vi.clone(), category.advice_en.clone());
         }
         let fired = |code: &'static str| weighed.iter().any(|w| w.hit.code == HitCode::Rule(code));
-        if fired("number.blocklisted") {
-            text("advice.number_blocked")
+        explanations.text(if fired("number.blocklisted") {
+            "advice.number_blocked"
         } else if fired("number.international") || fired("number.risky_country") {
-            text("advice.number_international")
+            "advice.number_international"
         } else {
-            text("advice.generic")
-        }
+            "advice.generic"
+        })
     }
 
-    fn reason(&self, hit: &Hit) -> Reason {
-        let c = self.catalogue;
-        let (code, vi, en) = match hit.code {
-            HitCode::Signal(i) => {
-                let s = &c.signals[i];
-                (s.id.clone(), s.message_vi.clone(), s.message_en.clone())
-            }
-            HitCode::Rule(code) => {
-                let rule = c.rules.get(code);
-                let vi = rule.map(|r| r.message_vi.clone()).unwrap_or_default();
-                let en = rule.map(|r| r.message_en.clone()).unwrap_or_default();
-                (code.to_owned(), vi, en)
-            }
-            HitCode::Info(key) => {
-                let t = c.text(key);
-                (key.to_owned(), t.vi, t.en)
-            }
-            HitCode::Mention => ("mention".to_owned(), String::new(), String::new()),
+    fn reason(&self, w: &Weighed) -> Reason {
+        let explanations = &self.index.explanations;
+        let entity = || {
+            w.hit
+                .entity
+                .map_or("?", |e| self.catalogue.entities[e].name.as_str())
         };
-        let entity = hit
-            .entity
-            .map(|e| c.entities[e].name.as_str())
-            .unwrap_or("?");
+        let explained = match w.hit.code {
+            HitCode::Signal(i) => Some(&explanations.signals[i]),
+            HitCode::Rule(_) => w.rule.map(|r| &r.explanation),
+            HitCode::Info(key) => explanations.info(key),
+            HitCode::Mention => None,
+        };
+        let (code, (message_vi, message_en)) = match (explained, w.hit.code) {
+            (Some(e), _) => (e.code.clone(), e.messages(entity())),
+            (None, HitCode::Info(key)) => (key.into(), explanations.text(key)),
+            (None, HitCode::Rule(code)) => (code.into(), ("".into(), "".into())),
+            (None, _) => ("mention".into(), ("".into(), "".into())),
+        };
         Reason {
             code,
-            message_vi: if vi.contains('{') {
-                vi.replace("{entity}", entity)
-            } else {
-                vi
-            },
-            message_en: if en.contains('{') {
-                en.replace("{entity}", entity)
-            } else {
-                en
-            },
-            span: hit.span.clone().and_then(|range| self.span(range)),
+            message_vi,
+            message_en,
+            span: w.hit.span.clone().and_then(|range| self.span(range)),
         }
     }
 
@@ -280,4 +247,29 @@ impl Context<'_> {
             matched: matched.to_owned(),
         })
     }
+}
+
+/// The category whose evidence weighs most (the later one on a tie), else the one of an entity
+/// the message names.
+fn top_category(weighed: &[Weighed]) -> Option<usize> {
+    let positive = || weighed.iter().filter(|w| w.weight > 0.0);
+    // Each category's total, summed in the order of the evidence; a handful of hits, so
+    // summing again per category beats allocating a table of every category.
+    let total = |category: usize| {
+        positive()
+            .filter(|w| w.category == Some(category))
+            .fold(0.0f32, |sum, w| sum + w.weight)
+    };
+    positive()
+        .filter_map(|w| w.category)
+        .map(|category| (total(category), category))
+        .filter(|(total, _)| *total > 0.0)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+        .map(|(_, category)| category)
+        .or_else(|| {
+            weighed
+                .iter()
+                .find(|w| w.hit.code == HitCode::Mention)
+                .and_then(|w| w.category)
+        })
 }

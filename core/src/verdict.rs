@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::shared_text::SharedText;
+
 /// The three verdicts a person sees: "lừa đảo", "đáng ngờ", "an toàn".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -39,9 +41,9 @@ impl VerdictLevel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CategoryRef {
     /// Stable id (`bank_otp`, `authority_summons`…).
-    pub id: String,
-    pub title_vi: String,
-    pub title_en: String,
+    pub id: SharedText,
+    pub title_vi: SharedText,
+    pub title_en: SharedText,
 }
 
 /// Where in the checked text a reason was found.
@@ -59,9 +61,9 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
     /// Stable code of the signal or rule that fired (`credential.otp_request`, `link.lookalike`).
-    pub code: String,
-    pub message_vi: String,
-    pub message_en: String,
+    pub code: SharedText,
+    pub message_vi: SharedText,
+    pub message_en: SharedText,
     /// The words that triggered it, when it came from the text.
     pub span: Option<Span>,
 }
@@ -123,7 +125,8 @@ pub struct NumberFacts {
     pub converted_from_legacy: bool,
 }
 
-/// An explained verdict.
+/// An explained verdict. The texts it quotes from the catalogue (codes, messages, titles,
+/// advice) are shared with the checker ([`SharedText`]), so explaining a check copies no text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {
     pub level: VerdictLevel,
@@ -134,8 +137,8 @@ pub struct Verdict {
     /// The signals that fired: evidence of a scam first, strongest first; then evidence of a
     /// genuine message, which lowered the score.
     pub reasons: Vec<Reason>,
-    pub advice_vi: String,
-    pub advice_en: String,
+    pub advice_vi: SharedText,
+    pub advice_en: SharedText,
     /// For a number check: what the number is.
     pub number: Option<NumberFacts>,
 }

@@ -13,8 +13,20 @@
 
 use canhgiac_core::{
     CatalogueInfo, CategoryInfo, CategoryRef, ChangeEntry, NumberFacts, NumberKind, QuizInfo,
-    Reason, Span, Verdict, VerdictLevel,
+    Reason, SharedText, Span, Verdict, VerdictLevel,
 };
+
+uniffi::custom_type!(
+    /// A text of the catalogue (a reason's message, a category's title or advice): a plain
+    /// string. The core shares one copy between verdicts; each crossing copies it once.
+    SharedText,
+    String,
+    {
+        remote,
+        lower: |text| text.into(),
+        try_lift: |text| Ok(SharedText::from(text)),
+    }
+);
 
 /// The three verdicts a person sees: "lừa đảo", "đáng ngờ", "an toàn".
 #[uniffi::remote(Enum)]
@@ -40,9 +52,9 @@ pub struct Verdict {
     /// genuine message, which lowered the score.
     pub reasons: Vec<Reason>,
     /// What to do, in Vietnamese.
-    pub advice_vi: String,
+    pub advice_vi: SharedText,
     /// What to do, in English.
-    pub advice_en: String,
+    pub advice_en: SharedText,
     /// For a number check: what the number is.
     pub number: Option<NumberFacts>,
 }
@@ -51,22 +63,22 @@ pub struct Verdict {
 #[uniffi::remote(Record)]
 pub struct CategoryRef {
     /// Stable id (`bank_otp`, `authority_summons`…).
-    pub id: String,
+    pub id: SharedText,
     /// Name of the method, in Vietnamese.
-    pub title_vi: String,
+    pub title_vi: SharedText,
     /// Name of the method, in English.
-    pub title_en: String,
+    pub title_en: SharedText,
 }
 
 /// One piece of evidence, explained.
 #[uniffi::remote(Record)]
 pub struct Reason {
     /// Stable code of the signal or rule that fired (`credential.otp_request`, `link.lookalike`).
-    pub code: String,
+    pub code: SharedText,
     /// The explanation, in Vietnamese.
-    pub message_vi: String,
+    pub message_vi: SharedText,
     /// The explanation, in English.
-    pub message_en: String,
+    pub message_en: SharedText,
     /// The words that triggered it, when it came from the text.
     pub span: Option<Span>,
 }

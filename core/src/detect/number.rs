@@ -206,8 +206,8 @@ fn foreign(digits: &str) -> Result<Parsed, CoreError> {
 pub(crate) fn hits(parsed: &Parsed, index: &Index, hits: &mut Vec<Hit>) {
     let numbers = &index.numbers;
     if numbers.is_blocked(parsed.key) {
-        let category = numbers.blocked_category.get(&parsed.key).cloned();
-        hits.push(Hit::rule("number.blocklisted").with_category_id(category));
+        let category = numbers.blocked_category.get(&parsed.key).copied();
+        hits.push(Hit::rule("number.blocklisted").with_category(category));
     }
     if parsed.kind == NumberKind::International {
         if numbers.risky_countries.contains(&parsed.country_code) {
@@ -252,7 +252,7 @@ mod tests {
             source: "s".into(),
             confirmed: true,
         }];
-        NumberIndex::build(&catalogue)
+        NumberIndex::build(&catalogue, |_| None)
     }
 
     #[test]

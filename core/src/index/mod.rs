@@ -2,6 +2,7 @@
 //! resolved combos, and lookup tables for numbers and domains. Built once per bundle load.
 
 mod domains;
+mod explanations;
 pub(crate) mod fast_hash;
 mod numbers;
 mod patterns;
@@ -18,6 +19,7 @@ use crate::error::CoreError;
 use crate::normalise::Normaliser;
 
 pub(crate) use domains::{name_label as name_label_of, DomainIndex};
+pub(crate) use explanations::{Explanations, RuleFacts};
 pub(crate) use numbers::NumberIndex;
 use patterns::Patterns;
 pub(crate) use signal_set::{SignalSet, SignalSets};
@@ -56,6 +58,8 @@ pub(crate) struct Index {
     pub numbers: NumberIndex,
     pub domains: DomainIndex,
     pub accounts: HashSet<String>,
+    /// What the verdicts say, shared rather than copied.
+    pub explanations: Explanations,
 }
 
 impl Index {
@@ -159,9 +163,10 @@ impl Index {
                 .map(|l| l.to_lowercase())
                 .collect(),
             advert: SignalSet::of(signals.len(), with_tag(TAG_ADVERT)),
-            numbers: NumberIndex::build(catalogue),
+            numbers: NumberIndex::build(catalogue, category_of),
             domains: DomainIndex::build(catalogue, &normaliser),
             accounts,
+            explanations: Explanations::build(catalogue, category_of),
             normaliser,
         })
     }

@@ -24,12 +24,16 @@ pub(crate) struct NumberIndex {
     pub risky_countries: FastSet<u16>,
     /// Sorted, deduplicated keys of blocked numbers (see [`crate::detect::number::Parsed::key`]).
     pub blocked: Vec<u64>,
-    /// Category of blocked numbers that name one.
-    pub blocked_category: FastMap<u64, String>,
+    /// Category (index) of blocked numbers that name a known one.
+    pub blocked_category: FastMap<u64, usize>,
 }
 
 impl NumberIndex {
-    pub fn build(catalogue: &Catalogue) -> Self {
+    /// `category_of` resolves a category id to its index.
+    pub fn build(
+        catalogue: &Catalogue,
+        category_of: impl Fn(&Option<String>) -> Option<usize>,
+    ) -> Self {
         let plan = &catalogue.numbers;
         let mut carriers = vec![None; 100];
         for prefix in &plan.mobile_prefixes {
@@ -80,8 +84,8 @@ impl NumberIndex {
         for entry in &catalogue.blocklist.numbers {
             if let Ok(parsed) = crate::detect::number::parse(&entry.value, &index) {
                 blocked.push(parsed.key);
-                if let Some(category) = &entry.category {
-                    index.blocked_category.insert(parsed.key, category.clone());
+                if let Some(category) = category_of(&entry.category) {
+                    index.blocked_category.insert(parsed.key, category);
                 }
             }
         }

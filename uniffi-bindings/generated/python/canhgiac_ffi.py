@@ -1150,12 +1150,42 @@ class _UniffiFfiConverterTypeCategoryInfo(_UniffiConverterRustBuffer):
         _UniffiFfiConverterString.write(value.advice_en, buf)
         _UniffiFfiConverterTypeQuizInfo.write(value.quiz, buf)
 
+
+class _UniffiFfiConverterTypeSharedText:
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value, buf)
+
+    @staticmethod
+    def read(buf):
+        return _UniffiFfiConverterString.read(buf)
+
+    @staticmethod
+    def lift(value):
+        return _UniffiFfiConverterString.lift(value)
+
+    @staticmethod
+    def check_lower(value):
+        return _UniffiFfiConverterString.check_lower(value)
+
+    @staticmethod
+    def lower(value):
+        return _UniffiFfiConverterString.lower(value)
+
+
+SharedText = str
+"""
+A text of the catalogue (a reason's message, a category's title or advice): a plain
+string. The core shares one copy between verdicts; each crossing copies it once.
+"""
+
+
 @dataclass
 class CategoryRef:
     """
     The scam method a verdict points at.
 """
-    def __init__(self, *, id:str, title_vi:str, title_en:str):
+    def __init__(self, *, id:SharedText, title_vi:SharedText, title_en:SharedText):
         self.id = id
         self.title_vi = title_vi
         self.title_en = title_en
@@ -1178,22 +1208,22 @@ class _UniffiFfiConverterTypeCategoryRef(_UniffiConverterRustBuffer):
     @staticmethod
     def read(buf):
         return CategoryRef(
-            id=_UniffiFfiConverterString.read(buf),
-            title_vi=_UniffiFfiConverterString.read(buf),
-            title_en=_UniffiFfiConverterString.read(buf),
+            id=_UniffiFfiConverterTypeSharedText.read(buf),
+            title_vi=_UniffiFfiConverterTypeSharedText.read(buf),
+            title_en=_UniffiFfiConverterTypeSharedText.read(buf),
         )
 
     @staticmethod
     def check_lower(value):
-        _UniffiFfiConverterString.check_lower(value.id)
-        _UniffiFfiConverterString.check_lower(value.title_vi)
-        _UniffiFfiConverterString.check_lower(value.title_en)
+        _UniffiFfiConverterTypeSharedText.check_lower(value.id)
+        _UniffiFfiConverterTypeSharedText.check_lower(value.title_vi)
+        _UniffiFfiConverterTypeSharedText.check_lower(value.title_en)
 
     @staticmethod
     def write(value, buf):
-        _UniffiFfiConverterString.write(value.id, buf)
-        _UniffiFfiConverterString.write(value.title_vi, buf)
-        _UniffiFfiConverterString.write(value.title_en, buf)
+        _UniffiFfiConverterTypeSharedText.write(value.id, buf)
+        _UniffiFfiConverterTypeSharedText.write(value.title_vi, buf)
+        _UniffiFfiConverterTypeSharedText.write(value.title_en, buf)
 
 
 
@@ -1498,7 +1528,7 @@ class Reason:
     """
     One piece of evidence, explained.
 """
-    def __init__(self, *, code:str, message_vi:str, message_en:str, span:typing.Optional[Span]):
+    def __init__(self, *, code:SharedText, message_vi:SharedText, message_en:SharedText, span:typing.Optional[Span]):
         self.code = code
         self.message_vi = message_vi
         self.message_en = message_en
@@ -1524,24 +1554,24 @@ class _UniffiFfiConverterTypeReason(_UniffiConverterRustBuffer):
     @staticmethod
     def read(buf):
         return Reason(
-            code=_UniffiFfiConverterString.read(buf),
-            message_vi=_UniffiFfiConverterString.read(buf),
-            message_en=_UniffiFfiConverterString.read(buf),
+            code=_UniffiFfiConverterTypeSharedText.read(buf),
+            message_vi=_UniffiFfiConverterTypeSharedText.read(buf),
+            message_en=_UniffiFfiConverterTypeSharedText.read(buf),
             span=_UniffiFfiConverterOptionalTypeSpan.read(buf),
         )
 
     @staticmethod
     def check_lower(value):
-        _UniffiFfiConverterString.check_lower(value.code)
-        _UniffiFfiConverterString.check_lower(value.message_vi)
-        _UniffiFfiConverterString.check_lower(value.message_en)
+        _UniffiFfiConverterTypeSharedText.check_lower(value.code)
+        _UniffiFfiConverterTypeSharedText.check_lower(value.message_vi)
+        _UniffiFfiConverterTypeSharedText.check_lower(value.message_en)
         _UniffiFfiConverterOptionalTypeSpan.check_lower(value.span)
 
     @staticmethod
     def write(value, buf):
-        _UniffiFfiConverterString.write(value.code, buf)
-        _UniffiFfiConverterString.write(value.message_vi, buf)
-        _UniffiFfiConverterString.write(value.message_en, buf)
+        _UniffiFfiConverterTypeSharedText.write(value.code, buf)
+        _UniffiFfiConverterTypeSharedText.write(value.message_vi, buf)
+        _UniffiFfiConverterTypeSharedText.write(value.message_en, buf)
         _UniffiFfiConverterOptionalTypeSpan.write(value.span, buf)
 
 
@@ -1691,7 +1721,7 @@ class Verdict:
     """
     An explained verdict.
 """
-    def __init__(self, *, level:VerdictLevel, score:float, category:typing.Optional[CategoryRef], reasons:typing.List[Reason], advice_vi:str, advice_en:str, number:typing.Optional[NumberFacts]):
+    def __init__(self, *, level:VerdictLevel, score:float, category:typing.Optional[CategoryRef], reasons:typing.List[Reason], advice_vi:SharedText, advice_en:SharedText, number:typing.Optional[NumberFacts]):
         self.level = level
         self.score = score
         self.category = category
@@ -1730,8 +1760,8 @@ class _UniffiFfiConverterTypeVerdict(_UniffiConverterRustBuffer):
             score=_UniffiFfiConverterFloat32.read(buf),
             category=_UniffiFfiConverterOptionalTypeCategoryRef.read(buf),
             reasons=_UniffiFfiConverterSequenceTypeReason.read(buf),
-            advice_vi=_UniffiFfiConverterString.read(buf),
-            advice_en=_UniffiFfiConverterString.read(buf),
+            advice_vi=_UniffiFfiConverterTypeSharedText.read(buf),
+            advice_en=_UniffiFfiConverterTypeSharedText.read(buf),
             number=_UniffiFfiConverterOptionalTypeNumberFacts.read(buf),
         )
 
@@ -1741,8 +1771,8 @@ class _UniffiFfiConverterTypeVerdict(_UniffiConverterRustBuffer):
         _UniffiFfiConverterFloat32.check_lower(value.score)
         _UniffiFfiConverterOptionalTypeCategoryRef.check_lower(value.category)
         _UniffiFfiConverterSequenceTypeReason.check_lower(value.reasons)
-        _UniffiFfiConverterString.check_lower(value.advice_vi)
-        _UniffiFfiConverterString.check_lower(value.advice_en)
+        _UniffiFfiConverterTypeSharedText.check_lower(value.advice_vi)
+        _UniffiFfiConverterTypeSharedText.check_lower(value.advice_en)
         _UniffiFfiConverterOptionalTypeNumberFacts.check_lower(value.number)
 
     @staticmethod
@@ -1751,8 +1781,8 @@ class _UniffiFfiConverterTypeVerdict(_UniffiConverterRustBuffer):
         _UniffiFfiConverterFloat32.write(value.score, buf)
         _UniffiFfiConverterOptionalTypeCategoryRef.write(value.category, buf)
         _UniffiFfiConverterSequenceTypeReason.write(value.reasons, buf)
-        _UniffiFfiConverterString.write(value.advice_vi, buf)
-        _UniffiFfiConverterString.write(value.advice_en, buf)
+        _UniffiFfiConverterTypeSharedText.write(value.advice_vi, buf)
+        _UniffiFfiConverterTypeSharedText.write(value.advice_en, buf)
         _UniffiFfiConverterOptionalTypeNumberFacts.write(value.number, buf)
 
 

@@ -1261,28 +1261,28 @@ public struct CategoryRef: Equatable, Hashable {
     /**
      * Stable id (`bank_otp`, `authority_summons`…).
      */
-    public var id: String
+    public var id: SharedText
     /**
      * Name of the method, in Vietnamese.
      */
-    public var titleVi: String
+    public var titleVi: SharedText
     /**
      * Name of the method, in English.
      */
-    public var titleEn: String
+    public var titleEn: SharedText
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Stable id (`bank_otp`, `authority_summons`…).
-         */id: String, 
+         */id: SharedText, 
         /**
          * Name of the method, in Vietnamese.
-         */titleVi: String, 
+         */titleVi: SharedText, 
         /**
          * Name of the method, in English.
-         */titleEn: String) {
+         */titleEn: SharedText) {
         self.id = id
         self.titleVi = titleVi
         self.titleEn = titleEn
@@ -1304,16 +1304,16 @@ public struct FfiConverterTypeCategoryRef: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CategoryRef {
         return
             try CategoryRef(
-                id: FfiConverterString.read(from: &buf), 
-                titleVi: FfiConverterString.read(from: &buf), 
-                titleEn: FfiConverterString.read(from: &buf)
+                id: FfiConverterTypeSharedText.read(from: &buf), 
+                titleVi: FfiConverterTypeSharedText.read(from: &buf), 
+                titleEn: FfiConverterTypeSharedText.read(from: &buf)
         )
     }
 
     public static func write(_ value: CategoryRef, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterString.write(value.titleVi, into: &buf)
-        FfiConverterString.write(value.titleEn, into: &buf)
+        FfiConverterTypeSharedText.write(value.id, into: &buf)
+        FfiConverterTypeSharedText.write(value.titleVi, into: &buf)
+        FfiConverterTypeSharedText.write(value.titleEn, into: &buf)
     }
 }
 
@@ -1677,15 +1677,15 @@ public struct Reason: Equatable, Hashable {
     /**
      * Stable code of the signal or rule that fired (`credential.otp_request`, `link.lookalike`).
      */
-    public var code: String
+    public var code: SharedText
     /**
      * The explanation, in Vietnamese.
      */
-    public var messageVi: String
+    public var messageVi: SharedText
     /**
      * The explanation, in English.
      */
-    public var messageEn: String
+    public var messageEn: SharedText
     /**
      * The words that triggered it, when it came from the text.
      */
@@ -1696,13 +1696,13 @@ public struct Reason: Equatable, Hashable {
     public init(
         /**
          * Stable code of the signal or rule that fired (`credential.otp_request`, `link.lookalike`).
-         */code: String, 
+         */code: SharedText, 
         /**
          * The explanation, in Vietnamese.
-         */messageVi: String, 
+         */messageVi: SharedText, 
         /**
          * The explanation, in English.
-         */messageEn: String, 
+         */messageEn: SharedText, 
         /**
          * The words that triggered it, when it came from the text.
          */span: Span?) {
@@ -1728,17 +1728,17 @@ public struct FfiConverterTypeReason: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reason {
         return
             try Reason(
-                code: FfiConverterString.read(from: &buf), 
-                messageVi: FfiConverterString.read(from: &buf), 
-                messageEn: FfiConverterString.read(from: &buf), 
+                code: FfiConverterTypeSharedText.read(from: &buf), 
+                messageVi: FfiConverterTypeSharedText.read(from: &buf), 
+                messageEn: FfiConverterTypeSharedText.read(from: &buf), 
                 span: FfiConverterOptionTypeSpan.read(from: &buf)
         )
     }
 
     public static func write(_ value: Reason, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.code, into: &buf)
-        FfiConverterString.write(value.messageVi, into: &buf)
-        FfiConverterString.write(value.messageEn, into: &buf)
+        FfiConverterTypeSharedText.write(value.code, into: &buf)
+        FfiConverterTypeSharedText.write(value.messageVi, into: &buf)
+        FfiConverterTypeSharedText.write(value.messageEn, into: &buf)
         FfiConverterOptionTypeSpan.write(value.span, into: &buf)
     }
 }
@@ -1864,11 +1864,11 @@ public struct Verdict: Equatable, Hashable {
     /**
      * What to do, in Vietnamese.
      */
-    public var adviceVi: String
+    public var adviceVi: SharedText
     /**
      * What to do, in English.
      */
-    public var adviceEn: String
+    public var adviceEn: SharedText
     /**
      * For a number check: what the number is.
      */
@@ -1892,10 +1892,10 @@ public struct Verdict: Equatable, Hashable {
          */reasons: [Reason], 
         /**
          * What to do, in Vietnamese.
-         */adviceVi: String, 
+         */adviceVi: SharedText, 
         /**
          * What to do, in English.
-         */adviceEn: String, 
+         */adviceEn: SharedText, 
         /**
          * For a number check: what the number is.
          */number: NumberFacts?) {
@@ -1928,8 +1928,8 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
                 score: FfiConverterFloat.read(from: &buf), 
                 category: FfiConverterOptionTypeCategoryRef.read(from: &buf), 
                 reasons: FfiConverterSequenceTypeReason.read(from: &buf), 
-                adviceVi: FfiConverterString.read(from: &buf), 
-                adviceEn: FfiConverterString.read(from: &buf), 
+                adviceVi: FfiConverterTypeSharedText.read(from: &buf), 
+                adviceEn: FfiConverterTypeSharedText.read(from: &buf), 
                 number: FfiConverterOptionTypeNumberFacts.read(from: &buf)
         )
     }
@@ -1939,8 +1939,8 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
         FfiConverterFloat.write(value.score, into: &buf)
         FfiConverterOptionTypeCategoryRef.write(value.category, into: &buf)
         FfiConverterSequenceTypeReason.write(value.reasons, into: &buf)
-        FfiConverterString.write(value.adviceVi, into: &buf)
-        FfiConverterString.write(value.adviceEn, into: &buf)
+        FfiConverterTypeSharedText.write(value.adviceVi, into: &buf)
+        FfiConverterTypeSharedText.write(value.adviceEn, into: &buf)
         FfiConverterOptionTypeNumberFacts.write(value.number, into: &buf)
     }
 }
@@ -2617,6 +2617,50 @@ fileprivate struct FfiConverterSequenceTypeReason: FfiConverterRustBuffer {
         return seq
     }
 }
+
+
+/**
+ * A text of the catalogue (a reason's message, a category's title or advice): a plain
+ * string. The core shares one copy between verdicts; each crossing copies it once.
+ */
+public typealias SharedText = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSharedText: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SharedText {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: SharedText, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> SharedText {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: SharedText) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSharedText_lift(_ value: RustBuffer) throws -> SharedText {
+    return try FfiConverterTypeSharedText.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSharedText_lower(_ value: SharedText) -> RustBuffer {
+    return FfiConverterTypeSharedText.lower(value)
+}
+
 
 private enum InitializationResult {
     case ok

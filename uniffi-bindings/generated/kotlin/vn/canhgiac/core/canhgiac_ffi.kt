@@ -1971,17 +1971,17 @@ data class CategoryRef (
     /**
      * Stable id (`bank_otp`, `authority_summons`…).
      */
-    var `id`: kotlin.String
+    var `id`: SharedText
     , 
     /**
      * Name of the method, in Vietnamese.
      */
-    var `titleVi`: kotlin.String
+    var `titleVi`: SharedText
     , 
     /**
      * Name of the method, in English.
      */
-    var `titleEn`: kotlin.String
+    var `titleEn`: SharedText
     
 ){
     
@@ -1998,22 +1998,22 @@ data class CategoryRef (
 public object FfiConverterTypeCategoryRef: FfiConverterRustBuffer<CategoryRef> {
     override fun read(buf: ByteBuffer): CategoryRef {
         return CategoryRef(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeSharedText.read(buf),
+            FfiConverterTypeSharedText.read(buf),
+            FfiConverterTypeSharedText.read(buf),
         )
     }
 
     override fun allocationSize(value: CategoryRef) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterString.allocationSize(value.`titleVi`) +
-            FfiConverterString.allocationSize(value.`titleEn`)
+            FfiConverterTypeSharedText.allocationSize(value.`id`) +
+            FfiConverterTypeSharedText.allocationSize(value.`titleVi`) +
+            FfiConverterTypeSharedText.allocationSize(value.`titleEn`)
     )
 
     override fun write(value: CategoryRef, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterString.write(value.`titleVi`, buf)
-            FfiConverterString.write(value.`titleEn`, buf)
+            FfiConverterTypeSharedText.write(value.`id`, buf)
+            FfiConverterTypeSharedText.write(value.`titleVi`, buf)
+            FfiConverterTypeSharedText.write(value.`titleEn`, buf)
     }
 }
 
@@ -2271,17 +2271,17 @@ data class Reason (
     /**
      * Stable code of the signal or rule that fired (`credential.otp_request`, `link.lookalike`).
      */
-    var `code`: kotlin.String
+    var `code`: SharedText
     , 
     /**
      * The explanation, in Vietnamese.
      */
-    var `messageVi`: kotlin.String
+    var `messageVi`: SharedText
     , 
     /**
      * The explanation, in English.
      */
-    var `messageEn`: kotlin.String
+    var `messageEn`: SharedText
     , 
     /**
      * The words that triggered it, when it came from the text.
@@ -2303,24 +2303,24 @@ data class Reason (
 public object FfiConverterTypeReason: FfiConverterRustBuffer<Reason> {
     override fun read(buf: ByteBuffer): Reason {
         return Reason(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeSharedText.read(buf),
+            FfiConverterTypeSharedText.read(buf),
+            FfiConverterTypeSharedText.read(buf),
             FfiConverterOptionalTypeSpan.read(buf),
         )
     }
 
     override fun allocationSize(value: Reason) = (
-            FfiConverterString.allocationSize(value.`code`) +
-            FfiConverterString.allocationSize(value.`messageVi`) +
-            FfiConverterString.allocationSize(value.`messageEn`) +
+            FfiConverterTypeSharedText.allocationSize(value.`code`) +
+            FfiConverterTypeSharedText.allocationSize(value.`messageVi`) +
+            FfiConverterTypeSharedText.allocationSize(value.`messageEn`) +
             FfiConverterOptionalTypeSpan.allocationSize(value.`span`)
     )
 
     override fun write(value: Reason, buf: ByteBuffer) {
-            FfiConverterString.write(value.`code`, buf)
-            FfiConverterString.write(value.`messageVi`, buf)
-            FfiConverterString.write(value.`messageEn`, buf)
+            FfiConverterTypeSharedText.write(value.`code`, buf)
+            FfiConverterTypeSharedText.write(value.`messageVi`, buf)
+            FfiConverterTypeSharedText.write(value.`messageEn`, buf)
             FfiConverterOptionalTypeSpan.write(value.`span`, buf)
     }
 }
@@ -2411,12 +2411,12 @@ data class Verdict (
     /**
      * What to do, in Vietnamese.
      */
-    var `adviceVi`: kotlin.String
+    var `adviceVi`: SharedText
     , 
     /**
      * What to do, in English.
      */
-    var `adviceEn`: kotlin.String
+    var `adviceEn`: SharedText
     , 
     /**
      * For a number check: what the number is.
@@ -2442,8 +2442,8 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
             FfiConverterFloat.read(buf),
             FfiConverterOptionalTypeCategoryRef.read(buf),
             FfiConverterSequenceTypeReason.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeSharedText.read(buf),
+            FfiConverterTypeSharedText.read(buf),
             FfiConverterOptionalTypeNumberFacts.read(buf),
         )
     }
@@ -2453,8 +2453,8 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
             FfiConverterFloat.allocationSize(value.`score`) +
             FfiConverterOptionalTypeCategoryRef.allocationSize(value.`category`) +
             FfiConverterSequenceTypeReason.allocationSize(value.`reasons`) +
-            FfiConverterString.allocationSize(value.`adviceVi`) +
-            FfiConverterString.allocationSize(value.`adviceEn`) +
+            FfiConverterTypeSharedText.allocationSize(value.`adviceVi`) +
+            FfiConverterTypeSharedText.allocationSize(value.`adviceEn`) +
             FfiConverterOptionalTypeNumberFacts.allocationSize(value.`number`)
     )
 
@@ -2463,8 +2463,8 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
             FfiConverterFloat.write(value.`score`, buf)
             FfiConverterOptionalTypeCategoryRef.write(value.`category`, buf)
             FfiConverterSequenceTypeReason.write(value.`reasons`, buf)
-            FfiConverterString.write(value.`adviceVi`, buf)
-            FfiConverterString.write(value.`adviceEn`, buf)
+            FfiConverterTypeSharedText.write(value.`adviceVi`, buf)
+            FfiConverterTypeSharedText.write(value.`adviceEn`, buf)
             FfiConverterOptionalTypeNumberFacts.write(value.`number`, buf)
     }
 }
@@ -3161,4 +3161,13 @@ public object FfiConverterSequenceTypeReason: FfiConverterRustBuffer<List<Reason
         }
     }
 }
+
+
+
+/**
+ * A text of the catalogue (a reason's message, a category's title or advice): a plain
+ * string. The core shares one copy between verdicts; each crossing copies it once.
+ */
+public typealias SharedText = kotlin.String
+public typealias FfiConverterTypeSharedText = FfiConverterString
 

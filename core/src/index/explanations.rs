@@ -1,0 +1,132 @@
+//! The texts a verdict shows (reason codes and messages, category titles, advice), held once per
+//! catalogue and shared by every verdict that quotes them: explaining a check copies no text,
+//! it only counts one more reader of it.
+
+use canhgiac_catalogue::model::Catalogue;
+
+use super::fast_hash::FastMap;
+use crate::shared_text::SharedText;
+
+/// What one signal or rule says when it fires.
+#[derive(Debug, Clone)]
+pub(crate) struct Explanation {
+    pub code: SharedText,
+    pub vi: SharedText,
+    pub en: SharedText,
+    /// The messages name the entity concerned (`{entity}`), so each use fills them in.
+    pub names_entity: bool,
+}
+
+impl Explanation {
+    fn new(code: &str, vi: &str, en: &str) -> Self {
+        Explanation {
+            code: code.into(),
+            vi: vi.into(),
+            en: en.into(),
+            names_entity: vi.contains(ENTITY) || en.contains(ENTITY),
+        }
+    }
+
+    /// The messages with `{entity}` filled in by `entity`'s name.
+    pub fn messages(&self, entity: &str) -> (SharedText, SharedText) {
+        if self.names_entity {
+            (
+                self.vi.replace(ENTITY, entity).into(),
+                self.en.replace(ENTITY, entity).into(),
+            )
+        } else {
+            (self.vi.clone(), self.en.clone())
+        }
+    }
+}
+
+/// The placeholder of the entity's name in messages.
+const ENTITY: &str = "{entity}";
+
+/// A built-in detector's rule (`link.lookalike`…): its weight, category and explanation.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleFacts {
+    pub weight: f32,
+    pub category: Option<usize>,
+    pub explanation: Explanation,
+}
+
+/// A category as a verdict names it.
+#[derive(Debug, Clone)]
+pub(crate) struct CategoryTexts {
+    pub id: SharedText,
+    pub title_vi: SharedText,
+    pub title_en: SharedText,
+    pub advice_vi: SharedText,
+    pub advice_en: SharedText,
+}
+
+/// Every text a verdict can quote.
+pub(crate) struct Explanations {
+    /// By signal index.
+    pub signals: Vec<Explanation>,
+    /// By rule code.
+    pub rules: FastMap<Box<str>, RuleFacts>,
+    /// By category index.
+    pub categories: Vec<CategoryTexts>,
+    /// The catalogue's `[texts]`, by key (the key is the code of an informational reason).
+    texts: FastMap<Box<str>, Explanation>,
+}
+
+impl Explanations {
+    /// `category_of` resolves a category id to its index.
+    pub fn build(
+        catalogue: &Catalogue,
+        category_of: impl Fn(&Option<String>) -> Option<usize>,
+    ) -> Self {
+        Explanations {
+            signals: catalogue
+                .signals
+                .iter()
+                .map(|s| Explanation::new(&s.id, &s.message_vi, &s.message_en))
+                .collect(),
+            rules: catalogue
+                .rules
+                .iter()
+                .map(|(code, rule)| {
+                    let facts = RuleFacts {
+                        weight: rule.weight,
+                        category: category_of(&rule.category),
+                        explanation: Explanation::new(code, &rule.message_vi, &rule.message_en),
+                    };
+                    (code.as_str().into(), facts)
+                })
+                .collect(),
+            categories: catalogue
+                .categories
+                .iter()
+                .map(|c| CategoryTexts {
+                    id: c.id.as_str().into(),
+                    title_vi: c.title_vi.as_str().into(),
+                    title_en: c.title_en.as_str().into(),
+                    advice_vi: c.advice_vi.as_str().into(),
+                    advice_en: c.advice_en.as_str().into(),
+                })
+                .collect(),
+            texts: catalogue
+                .texts
+                .iter()
+                .map(|(key, t)| (key.as_str().into(), Explanation::new(key, &t.vi, &t.en)))
+                .collect(),
+        }
+    }
+
+    /// The text under `key` in Vietnamese and English; the key itself when the catalogue lacks
+    /// it (as [`Catalogue::text`] does).
+    pub fn text(&self, key: &str) -> (SharedText, SharedText) {
+        match self.texts.get(key) {
+            Some(text) => (text.vi.clone(), text.en.clone()),
+            None => (key.into(), key.into()),
+        }
+    }
+
+    /// The text under `key` as the explanation of an informational reason.
+    pub fn info(&self, key: &str) -> Option<&Explanation> {
+        self.texts.get(key)
+    }
+}
