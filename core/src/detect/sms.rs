@@ -2,7 +2,7 @@
 //! and the sender rules.
 
 use crate::detect::{extract, link, number, sender};
-use crate::index::{Fact, Index, Match, Part, SignalSet, Target, WordClass};
+use crate::index::{Fact, Index, Match, Matches, Part, SignalSet, Target};
 use crate::normalise::Normalised;
 use crate::score::{Hit, HitCode};
 use crate::verdict::NumberKind;
@@ -77,7 +77,7 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
     }
 
     // In catalogue order: the scorer orders reasons by weight.
-    let mut hits = Vec::new();
+    let mut hits = Vec::with_capacity(fired.spans.len() + evidence.len() + 4);
     fired.spans.sort_unstable_by_key(|&(i, _)| i);
     for &(i, (start, end)) in &fired.spans {
         let span = (end > start)
@@ -123,7 +123,7 @@ impl Fired {
     fn new(signals: usize) -> Self {
         Fired {
             set: SignalSet::empty(signals),
-            spans: Vec::new(),
+            spans: Vec::with_capacity(16),
         }
     }
 
@@ -155,7 +155,7 @@ fn match_phrases(normalised: &Normalised, text: &str, index: &Index, fired: &mut
         .iter()
         .filter(|m| {
             matches!(m.target, Target::Signal(i) if index.negatable[i])
-                && negated(normalised, text, m.first_word, &matches.classes, index)
+                && negated(normalised, text, m.first_word, &matches, index)
         })
         .map(|m| (m.start, m.end))
         .collect();
@@ -204,7 +204,7 @@ fn negated(
     normalised: &Normalised,
     text: &str,
     word: usize,
-    classes: &[WordClass],
+    matches: &Matches,
     index: &Index,
 ) -> bool {
     for k in (word.saturating_sub(index.negation_window)..word).rev() {
@@ -213,11 +213,11 @@ fn negated(
             return false;
         }
         // "không trả thì tao gửi ảnh": a condition's consequence is not negated.
-        if classes[k].exception {
+        if matches.class(k).exception {
             return false;
         }
-        if classes[k].negation {
-            return !(k > 0 && classes[k - 1].exception);
+        if matches.class(k).negation {
+            return !(k > 0 && matches.class(k - 1).exception);
         }
     }
     false

@@ -23,7 +23,7 @@ pub(crate) use explanations::{Explanations, RuleFacts};
 pub(crate) use numbers::NumberIndex;
 use patterns::Patterns;
 pub(crate) use signal_set::{SignalSet, SignalSets};
-pub(crate) use text::{Match, Target, TextMatcher, WordClass};
+pub(crate) use text::{Match, Matches, Target, TextMatcher};
 
 /// Tags the sender rules read: a signal tagged `institutional` means the message speaks as an
 /// organisation ("Quý khách", "Kính gửi"); `advert` means it advertises.

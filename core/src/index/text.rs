@@ -5,6 +5,8 @@
 //! the trie's letters are words: a message's word that no phrase uses stops the walk at once, and
 //! no match inside a word (`an` in `ngan`) is ever found to be thrown away.
 
+use std::ops::RangeInclusive;
+
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
 
 use super::fast_hash::FastMap;
@@ -109,11 +111,18 @@ pub(crate) struct WordClass {
     pub exception: bool,
 }
 
-/// The matches in one message, and the class of each of its words.
+/// The matches in one message, and what the vocabulary knows of each of its words.
 pub(crate) struct Matches {
     /// In the order of their ends (the longer first at one end).
     pub found: Vec<Match>,
-    pub classes: Vec<WordClass>,
+    words: Vec<Option<Word>>,
+}
+
+impl Matches {
+    /// The class of the message's word `k` (none for a word no phrase uses).
+    pub fn class(&self, k: usize) -> WordClass {
+        self.words[k].map(|w| w.class).unwrap_or_default()
+    }
 }
 
 /// One match: the pattern, and the words it spans.
@@ -239,14 +248,10 @@ impl TextMatcher {
     /// Every whole-word match in `normalised` whose accents agree with the `original` text
     /// wherever both carry them, and the class of every word.
     pub fn matches(&self, normalised: &Normalised, original: &str) -> Matches {
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(16);
         let count = normalised.word_count();
         let words: Vec<Option<Word>> = (0..count)
             .map(|i| self.vocabulary.get(normalised.word(i)))
-            .collect();
-        let classes = words
-            .iter()
-            .map(|w| w.map(|w| w.class).unwrap_or_default())
             .collect();
         for first in 0..count {
             let Some(mut node) = words[first].and_then(|w| w.start) else {
@@ -280,7 +285,7 @@ impl TextMatcher {
         // By end, the longer first: the order an automaton reports them in, which decides
         // which span of a signal found twice is shown.
         found.sort_by_key(|m| (m.end, m.start));
-        Matches { found, classes }
+        Matches { found, words }
     }
 
     /// Records pattern `pattern` over words `first..=last`, unless the accents disagree.
@@ -296,10 +301,14 @@ impl TextMatcher {
         let (from, to) = self.accents[pattern];
         if from < to {
             let accented = &self.accent_text[from as usize..to as usize];
-            let span = normalised
-                .original_range_of_words(first, last)
-                .and_then(|r| original.get(r));
-            if span.is_some_and(|span| !accents_agree(accented, span)) {
+            let agree = accents_agree_by_word(accented, normalised, first..=last, original)
+                .unwrap_or_else(|| {
+                    normalised
+                        .original_range_of_words(first, last)
+                        .and_then(|r| original.get(r))
+                        .is_none_or(|span| accents_agree(accented, span))
+                });
+            if !agree {
                 return;
             }
         }
@@ -310,6 +319,61 @@ impl TextMatcher {
             first_word: first,
         });
     }
+}
+
+/// [`accents_agree`] for the common case, reading each written word where the normaliser found
+/// it rather than splitting the span again: each of `words` came from one written word, and
+/// only non-letters (ASCII) stand between them. `None` when that does not hold (teencode
+/// expanded into several words, letters joined, combining marks typed apart): the caller then
+/// splits the span as a whole.
+fn accents_agree_by_word(
+    phrase: &str,
+    normalised: &Normalised,
+    words: RangeInclusive<usize>,
+    original: &str,
+) -> Option<bool> {
+    let count = words.end() - words.start() + 1;
+    let mut phrase_words = phrase.split(' ');
+    let mut phrase_count = 0;
+    let mut agree = true;
+    let mut previous_end = None;
+    for k in words {
+        let range = normalised.original_range_of_word(k);
+        if let Some(end) = previous_end {
+            let gap = original.get(end..range.start)?;
+            if gap.is_empty()
+                || !gap
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            {
+                return None;
+            }
+        }
+        previous_end = Some(range.end);
+        let typed = original.get(range)?;
+        if typed.is_ascii() {
+            if typed.is_empty() || !typed.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return None;
+            }
+            phrase_count += usize::from(phrase_words.next().is_some());
+            continue;
+        }
+        // Combining marks typed apart are not word characters: such a word falls back.
+        if !typed.chars().all(is_word_char) {
+            return None;
+        }
+        match phrase_words.next() {
+            Some(p) => {
+                phrase_count += 1;
+                agree &= p.is_ascii() || same_letters(typed, p);
+            }
+            None => agree = false,
+        }
+    }
+    // Split apart, the span has exactly `count` words; a phrase of another length cannot be
+    // compared word for word, and the folded match stands.
+    let phrase_count = phrase_count + phrase_words.count();
+    Some(phrase_count != count || agree)
 }
 
 /// False when a word the writer typed with diacritics differs from the phrase's word in them.
@@ -372,6 +436,7 @@ fn same_letters(typed: &str, phrase_word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn vocabulary_keeps_short_and_long_words_apart() {
@@ -406,5 +471,87 @@ mod tests {
         }
         // An entry made again keeps its first number.
         assert_eq!(vocabulary.entry("ab", 99).id, 1);
+    }
+
+    /// Written words, as scammers and ordinary people type them: with and without diacritics,
+    /// in capitals, stretched, spelled apart, in teencode, with invisible or combining marks.
+    fn written_word() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::sample::select(vec![
+            "tài",
+            "tai",
+            "TÀI",
+            "tàiii",
+            "tãi",
+            "khoản",
+            "khoan",
+            "khoàn",
+            "k h o a n",
+            "t.a.i",
+            "tạm",
+            "giữ",
+            "giu",
+            "gìư",
+            "ngân",
+            "hàng",
+            "ngan",
+            "ko",
+            "dc",
+            "đc",
+            "a\u{301}",
+            "kho\u{200b}ản",
+            "0TP",
+            "mã",
+            "ma",
+            "đơn",
+            "ảo",
+            "áo",
+            "don",
+            "ao",
+            "100k",
+            "tk",
+            "OTP",
+            "otp",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    proptest::proptest! {
+        /// Reading words where the normaliser found them agrees with splitting the span again,
+        /// whenever it answers at all.
+        #[test]
+        fn accents_by_word_agree_with_the_span(
+            words in proptest::collection::vec(written_word(), 1..7),
+            gaps in proptest::collection::vec(proptest::sample::select(vec![" ", ", ", "  ", "-", "…", ""]), 7),
+            phrase in proptest::sample::select(vec![
+                "tài khoản", "tạm giữ", "ngân hàng", "đơn ảo", "đơn áo", "mã", "tài", "khoản tạm giữ",
+                "mã otp", "tai khoản",
+            ]),
+        ) {
+            let mut text = String::new();
+            for (word, gap) in words.iter().zip(&gaps) {
+                text.push_str(word);
+                text.push_str(gap);
+            }
+            let mut data = canhgiac_catalogue::model::Normalisation::default();
+            for (key, value) in [("ko", "không"), ("dc", "được"), ("tk", "tài khoản")] {
+                data.teencode.insert(key.into(), value.into());
+            }
+            data.units = vec!["k".into()];
+            let normaliser = Normaliser::new(&data);
+            let normalised = normaliser.normalise(&text);
+            let accented = accent_words(phrase).join(" ");
+            let count = normalised.word_count();
+            for first in 0..count {
+                for last in first..count.min(first + 3) {
+                    if let Some(fast) = accents_agree_by_word(&accented, &normalised, first..=last, &text) {
+                        let span = normalised
+                            .original_range_of_words(first, last)
+                            .and_then(|r| text.get(r));
+                        let slow = span.is_none_or(|span| accents_agree(&accented, span));
+                        proptest::prop_assert_eq!(fast, slow, "{:?} words {}..={}", text, first, last);
+                    }
+                }
+            }
+        }
     }
 }

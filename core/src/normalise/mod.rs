@@ -183,7 +183,8 @@ impl Normaliser {
             tokens
         };
         let mut out = Normalised {
-            text: String::with_capacity(scratch.buf.len() + 8),
+            // The words, a space after each, and room for a few teencode expansions.
+            text: String::with_capacity(scratch.buf.len() + tokens.len() + 16),
             words: Vec::with_capacity(tokens.len()),
         };
         let teencode = self.on(Trick::Teencode);
@@ -417,6 +418,12 @@ impl Normalised {
     ) -> Option<Range<usize>> {
         let (from, to) = (self.words[first].orig.0, self.words[last].orig.1);
         (from <= to).then_some(from as usize..to as usize)
+    }
+
+    /// The byte range in the original text that produced word `i`.
+    pub(crate) fn original_range_of_word(&self, i: usize) -> Range<usize> {
+        let w = self.words[i];
+        w.orig.0 as usize..w.orig.1 as usize
     }
 
     /// The normalised text of word `i`.
