@@ -5,7 +5,7 @@
 //! the trie's letters are words: a message's word that no phrase uses stops the walk at once, and
 //! no match inside a word (`an` in `ngan`) is ever found to be thrown away.
 
-use std::ops::RangeInclusive;
+use std::ops::{Range, RangeInclusive};
 
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
 
@@ -79,6 +79,26 @@ impl Vocabulary {
         match Self::packed(word) {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(word).copied(),
+        }
+    }
+
+    /// [`Vocabulary::get`] of the word at `range` of `text`. With 16 bytes to read from where it
+    /// starts, a short word is packed by one load and a mask rather than a copy of its length.
+    fn get_in(&self, text: &str, range: Range<usize>) -> Option<Word> {
+        let len = range.len();
+        let sixteen = text.as_bytes().get(range.start..range.start + 16);
+        match sixteen.and_then(|bytes| <[u8; 16]>::try_from(bytes).ok()) {
+            Some(bytes) if len <= 16 => {
+                let mask = if len == 16 {
+                    u128::MAX
+                } else {
+                    (1u128 << (8 * len)) - 1
+                };
+                self.short
+                    .get(&(u128::from_le_bytes(bytes) & mask))
+                    .copied()
+            }
+            _ => self.get(&text[range]),
         }
     }
 }
@@ -251,7 +271,10 @@ impl TextMatcher {
         let mut found = Vec::with_capacity(16);
         let count = normalised.word_count();
         let words: Vec<Option<Word>> = (0..count)
-            .map(|i| self.vocabulary.get(normalised.word(i)))
+            .map(|i| {
+                self.vocabulary
+                    .get_in(&normalised.text, normalised.word_range(i))
+            })
             .collect();
         for first in 0..count {
             let Some(mut node) = words[first].and_then(|w| w.start) else {
@@ -468,6 +491,15 @@ mod tests {
             "",
         ] {
             assert!(vocabulary.get(absent).is_none(), "{absent}");
+        }
+        // Read in place from a longer text, a word is the same word.
+        let text = "x chuyenkhoan ab abcdefghijklmnopq abcdefghijklmnop";
+        let mut at = 0;
+        for word in text.split(' ') {
+            let expected = vocabulary.get(word).map(|w| w.id);
+            let found = vocabulary.get_in(text, at..at + word.len()).map(|w| w.id);
+            assert_eq!(found, expected, "{word}");
+            at += word.len() + 1;
         }
         // An entry made again keeps its first number.
         assert_eq!(vocabulary.entry("ab", 99).id, 1);

@@ -216,13 +216,25 @@ impl Normaliser {
             last: 0,
             run: 0,
         };
-        for (at, c) in text.char_indices() {
-            let range = (at as u32, (at + c.len_utf8()) as u32);
-            // ASCII letters and digits, most of a message, skip the fold table.
-            if c.is_ascii_alphanumeric() {
-                splitter.take_ascii(c.to_ascii_lowercase() as u8, range, scratch);
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Runs of ASCII letters and digits, most of a message, are taken whole and skip the
+            // fold table.
+            let run = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - at);
+            if run > 0 {
+                splitter.take_ascii_run(&text[at..at + run], at as u32, scratch);
+                at += run;
                 continue;
             }
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
+            let range = (at as u32, (at + c.len_utf8()) as u32);
+            at += c.len_utf8();
             match fold(c, parts) {
                 Folded::Drop => splitter.extend(range.1, scratch),
                 Folded::One(f) => splitter.take(self, f, range, scratch),
@@ -426,12 +438,6 @@ impl Normalised {
         w.orig.0 as usize..w.orig.1 as usize
     }
 
-    /// The normalised text of word `i`.
-    pub(crate) fn word(&self, i: usize) -> &str {
-        let w = self.words[i];
-        &self.text[w.out.0 as usize..w.out.1 as usize]
-    }
-
     /// The original byte range between word `i` and the next one (the punctuation between them).
     pub(crate) fn gap_after(&self, i: usize) -> Range<usize> {
         let end = self.words[i].orig.1 as usize;
@@ -550,6 +556,30 @@ impl Splitter {
         self.plain = false;
         scratch.buf.push(f);
         self.orig.1 = range.1;
+    }
+
+    /// ASCII letters and digits starting at byte `at` of the text: [`Splitter::take_ascii`] for
+    /// each, lower-cased, in one copy.
+    fn take_ascii_run(&mut self, run: &str, at: u32, scratch: &mut Scratch) {
+        if !self.in_word(scratch) {
+            self.orig.0 = at;
+            self.run = 0;
+        }
+        let from = scratch.buf.len();
+        scratch.buf.push_str(run);
+        scratch.buf[from..].make_ascii_lowercase();
+        for &b in &scratch.buf.as_bytes()[from..] {
+            if b == self.last {
+                self.run = self.run.saturating_add(1);
+            } else {
+                self.last = b;
+                self.run = 1;
+            }
+            if self.run >= 3 || b.is_ascii_digit() {
+                self.plain = false;
+            }
+        }
+        self.orig.1 = at + run.len() as u32;
     }
 
     /// A lower-case ASCII letter or digit.
