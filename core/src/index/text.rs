@@ -26,21 +26,35 @@ pub(crate) struct TextMatcher {
     /// Every word some phrase uses → its number and the node a phrase starting with it reaches.
     vocabulary: Vocabulary,
     /// The trie below the first word, compact: node `n`'s children are
-    /// `child_words[first_child[n]..first_child[n + 1]]` (sorted), leading to the same places of
-    /// `child_nodes`. Nodes have a handful of children: a short scan in one place beats a hash.
-    first_child: Vec<u32>,
-    child_words: Vec<u32>,
-    child_nodes: Vec<u32>,
-    /// The patterns that end at node `n`: `ending[first_ending[n]..first_ending[n + 1]]`.
-    first_ending: Vec<u32>,
-    ending: Vec<u32>,
-    targets: Vec<Target>,
+    /// `children[nodes[n].first_child..nodes[n + 1].first_child]` (word, node; sorted), the
+    /// patterns ending at it `endings[nodes[n].first_ending..nodes[n + 1].first_ending]`. Nodes
+    /// have a handful of children: a short scan in one place beats a hash. A last node marks
+    /// the end of both lists. Each step of a walk reads one record of each kind, not one entry
+    /// of a list per field.
+    nodes: Vec<Node>,
+    children: Vec<(u32, u32)>,
+    endings: Vec<Ending>,
     /// For phrases written with diacritics: their words with accents kept, so that a message
     /// written with diacritics must agree with them ("đơn áo" is a shirt order, not "đơn ảo").
-    /// Each pattern's words, space-separated, in `accent_text` (an empty range when the phrase
-    /// has no diacritics): one block of memory read on every accented match.
-    accents: Vec<(u32, u32)>,
+    /// Each pattern's words, space-separated (see [`Ending::accents`]): one block of memory
+    /// read on every accented match.
     accent_text: String,
+}
+
+/// Where a node's children and endings start (they end where the next node's start).
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    first_child: u32,
+    first_ending: u32,
+}
+
+/// A phrase or alias that ends at a node.
+#[derive(Debug, Clone, Copy)]
+struct Ending {
+    target: Target,
+    /// Its words with accents kept: `accent_text[accents.0..accents.1]`, empty when the phrase
+    /// is written without diacritics.
+    accents: (u32, u32),
 }
 
 /// Words and what the matcher knows of them. A word of up to 16 bytes (nearly all) is its own
@@ -176,9 +190,7 @@ impl TextMatcher {
         classify(negations, |c| c.negation = true);
         classify(exceptions, |c| c.exception = true);
         let mut edges: FastMap<(u32, u32), u32> = FastMap::default();
-        let mut ending_at: Vec<Vec<u32>> = Vec::new();
-        let mut targets = Vec::new();
-        let mut accents = Vec::new();
+        let mut ending_at: Vec<Vec<Ending>> = Vec::new();
         let mut accent_text = String::new();
         let mut add = |text: &str, target: Target| {
             let pattern = normaliser.normalise(text).text;
@@ -200,13 +212,14 @@ impl TextMatcher {
                 node = Some(reached);
             }
             if let Some(node) = node {
-                ending_at[node as usize].push(targets.len() as u32);
-                targets.push(target);
                 let start = accent_text.len() as u32;
                 if !text.is_ascii() {
                     accent_text.push_str(&accent_words(text).join(" "));
                 }
-                accents.push((start, accent_text.len() as u32));
+                ending_at[node as usize].push(Ending {
+                    target,
+                    accents: (start, accent_text.len() as u32),
+                });
             }
         };
         for (i, signal) in catalogue.signals.iter().enumerate() {
@@ -229,40 +242,36 @@ impl TextMatcher {
         }
         let mut matcher = TextMatcher {
             vocabulary,
-            first_child: Vec::with_capacity(nodes + 1),
-            child_words: Vec::new(),
-            child_nodes: Vec::new(),
-            first_ending: Vec::with_capacity(nodes + 1),
-            ending: Vec::new(),
-            targets,
-            accents,
+            nodes: Vec::with_capacity(nodes + 1),
+            children: Vec::new(),
+            endings: Vec::new(),
             accent_text,
+        };
+        let mark = |m: &mut TextMatcher| {
+            m.nodes.push(Node {
+                first_child: m.children.len() as u32,
+                first_ending: m.endings.len() as u32,
+            })
         };
         for (mut below, ends) in children.into_iter().zip(ending_at) {
             below.sort_unstable();
-            matcher.first_child.push(matcher.child_words.len() as u32);
-            matcher
-                .child_words
-                .extend(below.iter().map(|&(word, _)| word));
-            matcher
-                .child_nodes
-                .extend(below.iter().map(|&(_, child)| child));
-            matcher.first_ending.push(matcher.ending.len() as u32);
-            matcher.ending.extend(ends);
+            mark(&mut matcher);
+            matcher.children.extend(below);
+            matcher.endings.extend(ends);
         }
-        matcher.first_child.push(matcher.child_words.len() as u32);
-        matcher.first_ending.push(matcher.ending.len() as u32);
+        mark(&mut matcher);
         Ok(matcher)
     }
 
     /// The node below `node` along `word`.
     fn child(&self, node: u32, word: u32) -> Option<u32> {
         let node = node as usize;
-        let range = self.first_child[node] as usize..self.first_child[node + 1] as usize;
-        let at = self.child_words[range.clone()]
+        let range =
+            self.nodes[node].first_child as usize..self.nodes[node + 1].first_child as usize;
+        self.children[range]
             .iter()
-            .position(|&w| w == word)?;
-        Some(self.child_nodes[range.start + at])
+            .find(|&&(w, _)| w == word)
+            .map(|&(_, child)| child)
     }
 
     /// Every whole-word match in `normalised` whose accents agree with the `original` text
@@ -283,17 +292,10 @@ impl TextMatcher {
             let mut last = first;
             loop {
                 let node_at = node as usize;
-                let ends =
-                    self.first_ending[node_at] as usize..self.first_ending[node_at + 1] as usize;
-                for &pattern in &self.ending[ends] {
-                    self.report(
-                        pattern as usize,
-                        first,
-                        last,
-                        normalised,
-                        original,
-                        &mut found,
-                    );
+                let ends = self.nodes[node_at].first_ending as usize
+                    ..self.nodes[node_at + 1].first_ending as usize;
+                for ending in &self.endings[ends] {
+                    self.report(ending, first, last, normalised, original, &mut found);
                 }
                 last += 1;
                 match words.get(last).copied().flatten() {
@@ -311,17 +313,17 @@ impl TextMatcher {
         Matches { found, words }
     }
 
-    /// Records pattern `pattern` over words `first..=last`, unless the accents disagree.
+    /// Records `ending` over words `first..=last`, unless the accents disagree.
     fn report(
         &self,
-        pattern: usize,
+        ending: &Ending,
         first: usize,
         last: usize,
         normalised: &Normalised,
         original: &str,
         found: &mut Vec<Match>,
     ) {
-        let (from, to) = self.accents[pattern];
+        let (from, to) = ending.accents;
         if from < to {
             let accented = &self.accent_text[from as usize..to as usize];
             let agree = accents_agree_by_word(accented, normalised, first..=last, original)
@@ -336,7 +338,7 @@ impl TextMatcher {
             }
         }
         found.push(Match {
-            target: self.targets[pattern],
+            target: ending.target,
             start: normalised.word_range(first).start,
             end: normalised.word_range(last).end,
             first_word: first,
