@@ -207,7 +207,13 @@ fn negated(
     matches: &Matches,
     index: &Index,
 ) -> bool {
-    for k in (word.saturating_sub(index.negation_window)..word).rev() {
+    let window = word.saturating_sub(index.negation_window)..word;
+    // Only a negation word can deny: most phrases have none before them, and need no look at
+    // the punctuation between words.
+    if !window.clone().any(|k| matches.class(k).negation) {
+        return false;
+    }
+    for k in window.rev() {
         let gap = text.get(normalised.gap_after(k)).unwrap_or_default();
         if gap.contains(CLAUSE_BREAKS) {
             return false;

@@ -221,12 +221,8 @@ impl Normaliser {
         while at < bytes.len() {
             // Runs of ASCII letters and digits, most of a message, are taken whole and skip the
             // fold table.
-            let run = bytes[at..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - at);
+            let run = splitter.take_ascii_run(text, at, scratch);
             if run > 0 {
-                splitter.take_ascii_run(&text[at..at + run], at as u32, scratch);
                 at += run;
                 continue;
             }
@@ -558,28 +554,39 @@ impl Splitter {
         self.orig.1 = range.1;
     }
 
-    /// ASCII letters and digits starting at byte `at` of the text: [`Splitter::take_ascii`] for
-    /// each, lower-cased, in one copy.
-    fn take_ascii_run(&mut self, run: &str, at: u32, scratch: &mut Scratch) {
-        if !self.in_word(scratch) {
-            self.orig.0 = at;
-            self.run = 0;
-        }
-        let from = scratch.buf.len();
-        scratch.buf.push_str(run);
-        scratch.buf[from..].make_ascii_lowercase();
-        for &b in &scratch.buf.as_bytes()[from..] {
-            if b == self.last {
-                self.run = self.run.saturating_add(1);
+    /// The ASCII letters and digits starting at byte `at` of `text`: [`Splitter::take_ascii`] for
+    /// each, lower-cased, in one pass and one copy. Returns how many there were.
+    fn take_ascii_run(&mut self, text: &str, at: usize, scratch: &mut Scratch) -> usize {
+        let starting = !self.in_word(scratch);
+        let (mut last, mut run, mut plain) =
+            (self.last, if starting { 0 } else { self.run }, self.plain);
+        let mut len = 0;
+        for &b in &text.as_bytes()[at..] {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            let lower = b.to_ascii_lowercase();
+            if lower == last {
+                run = run.saturating_add(1);
             } else {
-                self.last = b;
-                self.run = 1;
+                last = lower;
+                run = 1;
             }
-            if self.run >= 3 || b.is_ascii_digit() {
-                self.plain = false;
-            }
+            plain &= run < 3 && !lower.is_ascii_digit();
+            len += 1;
         }
-        self.orig.1 = at + run.len() as u32;
+        if len == 0 {
+            return 0;
+        }
+        if starting {
+            self.orig.0 = at as u32;
+        }
+        (self.last, self.run, self.plain) = (last, run, plain);
+        let from = scratch.buf.len();
+        scratch.buf.push_str(&text[at..at + len]);
+        scratch.buf[from..].make_ascii_lowercase();
+        self.orig.1 = (at + len) as u32;
+        len
     }
 
     /// A lower-case ASCII letter or digit.
