@@ -9,7 +9,6 @@ mod patterns;
 mod signal_set;
 mod text;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
@@ -20,6 +19,7 @@ use crate::normalise::Normaliser;
 
 pub(crate) use domains::{name_label as name_label_of, DomainIndex};
 pub(crate) use explanations::{Explanations, RuleFacts};
+use fast_hash::FastSet;
 pub(crate) use numbers::NumberIndex;
 use patterns::Patterns;
 pub(crate) use signal_set::{SignalSet, SignalSets};
@@ -57,7 +57,8 @@ pub(crate) struct Index {
     pub advert: SignalSet,
     pub numbers: NumberIndex,
     pub domains: DomainIndex,
-    pub accounts: HashSet<String>,
+    /// Blocked bank accounts, digits only (looked up for every candidate in every message).
+    pub accounts: FastSet<String>,
     /// What the verdicts say, shared rather than copied.
     pub explanations: Explanations,
 }
