@@ -105,7 +105,7 @@ impl<'a> Context<'a> {
                 None,
             ),
             HitCode::Rule(code) => {
-                let rule = index.explanations.rules.get(code);
+                let rule = index.explanations.rule(code);
                 (
                     rule.map_or(0.0, |r| r.weight),
                     rule.and_then(|r| r.category),
@@ -162,7 +162,19 @@ impl<'a> Context<'a> {
         // Evidence for a scam first (strongest first), then evidence of a genuine message; a
         // stable sort of positions keeps the text's order among equal weights.
         let mut order: Vec<usize> = (0..weighed.len()).collect();
-        order.sort_by(|&a, &b| weighed[b].weight.total_cmp(&weighed[a].weight));
+        // Insertion sort: a handful of reasons, and far less code than the library's sort.
+        for i in 1..order.len() {
+            let mut j = i;
+            while j > 0
+                && weighed[order[j - 1]]
+                    .weight
+                    .total_cmp(&weighed[order[j]].weight)
+                    .is_lt()
+            {
+                order.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let reasons = order
             .iter()
             .map(|&i| &weighed[i])

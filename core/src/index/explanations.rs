@@ -4,7 +4,6 @@
 
 use canhgiac_catalogue::model::Catalogue;
 
-use super::fast_hash::FastMap;
 use crate::shared_text::SharedText;
 
 /// What one signal or rule says when it fires.
@@ -65,12 +64,13 @@ pub(crate) struct CategoryTexts {
 pub(crate) struct Explanations {
     /// By signal index.
     pub signals: Vec<Explanation>,
-    /// By rule code.
-    pub rules: FastMap<Box<str>, RuleFacts>,
+    /// By rule code, sorted (a few dozen: a binary search costs less than a hash map's code).
+    rules: Vec<(Box<str>, RuleFacts)>,
     /// By category index.
     pub categories: Vec<CategoryTexts>,
-    /// The catalogue's `[texts]`, by key (the key is the code of an informational reason).
-    texts: FastMap<Box<str>, Explanation>,
+    /// The catalogue's `[texts]`, sorted by key (the key is the code of an informational
+    /// reason).
+    texts: Vec<(Box<str>, Explanation)>,
 }
 
 impl Explanations {
@@ -85,6 +85,7 @@ impl Explanations {
                 .iter()
                 .map(|s| Explanation::new(&s.id, &s.message_vi, &s.message_en))
                 .collect(),
+            // Both maps iterate in key order: the lists come out sorted.
             rules: catalogue
                 .rules
                 .iter()
@@ -116,10 +117,15 @@ impl Explanations {
         }
     }
 
+    /// The rule `code`.
+    pub fn rule(&self, code: &str) -> Option<&RuleFacts> {
+        find(&self.rules, code)
+    }
+
     /// The text under `key` in Vietnamese and English; the key itself when the catalogue lacks
     /// it (as [`Catalogue::text`] does).
     pub fn text(&self, key: &str) -> (SharedText, SharedText) {
-        match self.texts.get(key) {
+        match self.info(key) {
             Some(text) => (text.vi.clone(), text.en.clone()),
             None => (key.into(), key.into()),
         }
@@ -127,6 +133,67 @@ impl Explanations {
 
     /// The text under `key` as the explanation of an informational reason.
     pub fn info(&self, key: &str) -> Option<&Explanation> {
-        self.texts.get(key)
+        find(&self.texts, key)
+    }
+}
+
+/// The value under `key` in `sorted`.
+fn find<'a, T>(sorted: &'a [(Box<str>, T)], key: &str) -> Option<&'a T> {
+    sorted
+        .binary_search_by(|(k, _)| k.as_ref().cmp(key))
+        .ok()
+        .map(|at| &sorted[at].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use canhgiac_catalogue::model::{Rule, Text};
+
+    #[test]
+    fn finds_rules_and_texts_by_code_and_fills_in_the_entity() {
+        let mut catalogue = Catalogue::default();
+        for code in [
+            "number.blocklisted",
+            "link.lookalike",
+            "account.blocklisted",
+        ] {
+            let rule = Rule {
+                weight: 0.5,
+                category: Some("bank_otp".into()),
+                message_vi: format!("{code}: giả {{entity}}"),
+                message_en: format!("{code}: imitates {{entity}}"),
+            };
+            catalogue.rules.insert(code.into(), rule);
+        }
+        let text = Text {
+            vi: "An toàn".into(),
+            en: "Safe".into(),
+        };
+        catalogue.texts.insert("verdict.safe".into(), text);
+        let explanations = Explanations::build(&catalogue, |id| id.as_ref().map(|_| 7));
+
+        let rule = explanations.rule("link.lookalike").expect("found");
+        assert_eq!((rule.weight, rule.category), (0.5, Some(7)));
+        assert_eq!(rule.explanation.code, "link.lookalike");
+        let (vi, en) = rule.explanation.messages("Vietcombank");
+        assert_eq!(vi, "link.lookalike: giả Vietcombank");
+        assert_eq!(en, "link.lookalike: imitates Vietcombank");
+        assert!(explanations.rule("link.unknown").is_none());
+
+        assert_eq!(
+            explanations.text("verdict.safe"),
+            ("An toàn".into(), "Safe".into())
+        );
+        // A key the catalogue lacks reads as itself, as `Catalogue::text` does.
+        assert_eq!(
+            explanations.text("advice.x"),
+            ("advice.x".into(), "advice.x".into())
+        );
+        let (vi, _) = explanations
+            .info("verdict.safe")
+            .expect("found")
+            .messages("?");
+        assert_eq!(vi, "An toàn");
     }
 }
