@@ -1,6 +1,7 @@
 //! The scam-pattern catalogue measured on the fixtures (issue "catalogue"): every scam example is
 //! flagged, at least 90% as scam, at most 1% of the legitimate look-alikes flagged at all; and the
-//! catalogue's content promises (both languages, sources, seven directive methods, ASCII regexes).
+//! catalogue's content promises (both languages, sources, seven directive methods, ASCII regexes);
+//! and every verdict on them explained: one reason per signal, strongest first, in both languages.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -189,5 +190,48 @@ fn official_facts_cite_sources_and_regexes_stay_ascii() {
             signal.id
         );
         assert!(canhgiac_core::catalogue::source::compile_ascii_regex(pattern).is_ok());
+    }
+}
+
+#[test]
+fn every_verdict_lists_its_reasons_strongest_first_in_both_languages() {
+    let checker = checker();
+    let catalogue = checker.catalogue();
+    let weight = |code: &str| {
+        let signal = catalogue.signals.iter().find(|s| s.id == code);
+        signal
+            .map(|s| s.weight)
+            .or_else(|| catalogue.rules.get(code).map(|r| r.weight))
+            .unwrap_or(0.0)
+    };
+    for name in ["scam.tsv", "ham.tsv", "holdout.tsv"] {
+        for row in fixture(name) {
+            let verdict = checker.check_sms(row.sender.as_deref(), &row.text);
+            let weights: Vec<f32> = verdict.reasons.iter().map(|r| weight(&r.code)).collect();
+            assert!(
+                weights.windows(2).all(|w| w[0] >= w[1]),
+                "{name}:{} reasons not strongest first: {weights:?}",
+                row.line
+            );
+            let mut codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code.as_str()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            assert_eq!(
+                codes.len(),
+                verdict.reasons.len(),
+                "{name}:{} repeats a reason",
+                row.line
+            );
+            for reason in &verdict.reasons {
+                assert!(
+                    !reason.message_vi.is_empty() && !reason.message_en.is_empty(),
+                    "{name}:{} {} lacks a message",
+                    row.line,
+                    reason.code
+                );
+                assert!(!reason.message_vi.contains("{entity}"), "{}", reason.code);
+            }
+            assert!(!verdict.advice_vi.is_empty() && !verdict.advice_en.is_empty());
+        }
     }
 }
