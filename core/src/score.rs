@@ -159,25 +159,18 @@ impl<'a> Context<'a> {
         let category = (level != VerdictLevel::Safe)
             .then(|| top_category(&weighed))
             .flatten();
-        // Evidence for a scam first (strongest first), then evidence of a genuine message; a
-        // stable sort of positions keeps the text's order among equal weights.
-        let mut order: Vec<usize> = (0..weighed.len()).collect();
-        // Insertion sort: a handful of reasons, and far less code than the library's sort.
-        for i in 1..order.len() {
+        // Evidence for a scam first (strongest first), then evidence of a genuine message; the
+        // sort is stable, so equal weights keep the text's order. Insertion sort: a handful of
+        // reasons, and far less code than the library's sort.
+        for i in 1..weighed.len() {
             let mut j = i;
-            while j > 0
-                && weighed[order[j - 1]]
-                    .weight
-                    .total_cmp(&weighed[order[j]].weight)
-                    .is_lt()
-            {
-                order.swap(j - 1, j);
+            while j > 0 && weighed[j - 1].weight.total_cmp(&weighed[j].weight).is_lt() {
+                weighed.swap(j - 1, j);
                 j -= 1;
             }
         }
-        let reasons = order
+        let reasons = weighed
             .iter()
-            .map(|&i| &weighed[i])
             .filter(|w| w.weight != 0.0 || matches!(w.hit.code, HitCode::Info(_)))
             .map(|w| self.reason(w))
             .collect();

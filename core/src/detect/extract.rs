@@ -501,6 +501,12 @@ mod tests {
         LinkMatches::new(text).collect()
     }
 
+    /// Where the phone scanner finds numbers. (The reference pattern needs 7 digits in one match,
+    /// so the scanner's skipping of texts with fewer digits in all changes nothing.)
+    fn phone_matches(text: &str) -> Vec<Range<usize>> {
+        phone_numbers(text).map(|(range, _)| range).collect()
+    }
+
     #[test]
     fn scanners_agree_with_the_patterns_on_tricky_cases() {
         for text in [
@@ -575,25 +581,13 @@ mod tests {
 
         #[test]
         fn phone_scanner_is_the_pattern(text in linky_text()) {
-            let phones: Vec<_> = phone_numbers(&text).map(|(r, _)| r).collect();
-            let expected = if text.bytes().filter(u8::is_ascii_digit).count() >= 7 {
-                reference::phone_matches(&text)
-            } else {
-                Vec::new()
-            };
-            proptest::prop_assert_eq!(phones, expected);
+            proptest::prop_assert_eq!(phone_matches(&text), reference::phone_matches(&text));
         }
 
         #[test]
         fn scanners_survive_any_text(text in ".*") {
             proptest::prop_assert_eq!(link_matches(&text), reference::link_matches(&text));
-            let phones: Vec<_> = phone_numbers(&text).map(|(r, _)| r).collect();
-            let expected = if text.bytes().filter(u8::is_ascii_digit).count() >= 7 {
-                reference::phone_matches(&text)
-            } else {
-                Vec::new()
-            };
-            proptest::prop_assert_eq!(phones, expected);
+            proptest::prop_assert_eq!(phone_matches(&text), reference::phone_matches(&text));
         }
     }
 }

@@ -565,14 +565,7 @@ impl Splitter {
             if !b.is_ascii_alphanumeric() {
                 break;
             }
-            let lower = b.to_ascii_lowercase();
-            if lower == last {
-                run = run.saturating_add(1);
-            } else {
-                last = lower;
-                run = 1;
-            }
-            plain &= run < 3 && !lower.is_ascii_digit();
+            Self::count_letter(b.to_ascii_lowercase(), &mut last, &mut run, &mut plain);
             len += 1;
         }
         if len == 0 {
@@ -589,21 +582,25 @@ impl Splitter {
         len
     }
 
+    /// Follows lower-case ASCII `b` in the current word: the run of one letter it extends, and
+    /// whether the word stays plain (no digit, no letter three times in a row).
+    fn count_letter(b: u8, last: &mut u8, run: &mut u8, plain: &mut bool) {
+        if b == *last {
+            *run = run.saturating_add(1);
+        } else {
+            *last = b;
+            *run = 1;
+        }
+        *plain &= *run < 3 && !b.is_ascii_digit();
+    }
+
     /// A lower-case ASCII letter or digit.
     fn take_ascii(&mut self, b: u8, range: (u32, u32), scratch: &mut Scratch) {
         if !self.in_word(scratch) {
             self.orig.0 = range.0;
             self.run = 0;
         }
-        if b == self.last {
-            self.run = self.run.saturating_add(1);
-        } else {
-            self.last = b;
-            self.run = 1;
-        }
-        if self.run >= 3 || b.is_ascii_digit() {
-            self.plain = false;
-        }
+        Self::count_letter(b, &mut self.last, &mut self.run, &mut self.plain);
         scratch.buf.push(char::from(b));
         self.orig.1 = range.1;
     }
