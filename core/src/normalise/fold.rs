@@ -27,6 +27,41 @@ static TABLE: LazyLock<Vec<Folded>> = LazyLock::new(|| {
         .collect()
 });
 
+/// For every character below [`TABLE_END`], the lower-case ASCII letter or digit it folds to (all
+/// parts on), or 0: Vietnamese letters fold this way, and the normaliser reads them inside its run
+/// of letters without decoding a [`Folded`].
+static TO_ASCII_LETTER: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(
+            |u| match char::from_u32(u).map(|c| fold(c, FoldParts::ALL)) {
+                Some(Folded::One(f)) if f.is_ascii_alphanumeric() => f as u8,
+                _ => 0,
+            },
+        )
+        .collect()
+});
+
+/// The table behind [`ascii_letter_at`], to look up once per message.
+pub fn ascii_letters() -> &'static [u8] {
+    &TO_ASCII_LETTER
+}
+
+/// The non-ASCII character that starts at byte `at` of `bytes` (UTF-8) when it folds to one ASCII
+/// letter or digit (`ấ` → `a`, `Đ` → `d`): that letter and the character's width in bytes.
+pub fn ascii_letter_at(letters: &[u8], bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    let lead = u32::from(*bytes.get(at)?);
+    let next = |k: usize| bytes.get(at + k).map(|&b| u32::from(b & 0x3F));
+    let (code, width) = match lead {
+        0xC2..=0xDF => (((lead & 0x1F) << 6) | next(1)?, 2),
+        0xE0..=0xEF => (((lead & 0x0F) << 12) | (next(1)? << 6) | next(2)?, 3),
+        _ => return None,
+    };
+    match letters.get(code as usize) {
+        Some(&letter) if letter != 0 => Some((letter, width)),
+        _ => None,
+    }
+}
+
 /// Which parts of folding are on (all of them, except in tests that show what each part catches).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FoldParts {
@@ -231,6 +266,30 @@ mod tests {
                 assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{u:04X}");
             }
         }
+    }
+
+    #[test]
+    fn the_letter_table_reads_what_folding_gives() {
+        let letters = ascii_letters();
+        for u in 0x80..0x3000 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut encoded = [0u8; 4];
+            let bytes = c.encode_utf8(&mut encoded).as_bytes();
+            // Beyond the table, characters take the general path.
+            let expected = match fold(c, FoldParts::ALL) {
+                Folded::One(f) if f.is_ascii_alphanumeric() && u < TABLE_END => {
+                    Some((f as u8, bytes.len()))
+                }
+                _ => None,
+            };
+            assert_eq!(ascii_letter_at(letters, bytes, 0), expected, "U+{u:04X}");
+            // Cut short, the character is not read.
+            assert_eq!(ascii_letter_at(letters, &bytes[..bytes.len() - 1], 0), None);
+        }
+        assert_eq!(
+            ascii_letter_at(letters, "ấy".as_bytes(), 0),
+            Some((b'a', 3))
+        );
     }
 
     #[test]

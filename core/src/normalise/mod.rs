@@ -169,7 +169,8 @@ impl Normaliser {
             buf: String::with_capacity(text.len() + 16),
         };
         let tokens = self.split(text, parts, &mut scratch);
-        let tokens = if self.on(Trick::Spelled) {
+        // The common case: no single letter, or none next to another one.
+        let tokens = if self.on(Trick::Spelled) && adjacent_singles(&tokens, &scratch) {
             let mut tokens = self.join_spelled(tokens, &mut scratch);
             // A joined word can shrink to one letter (`d-d-d` → `d`) beside other single
             // letters: join those as a second pass over the output would, so that normalising
@@ -217,13 +218,22 @@ impl Normaliser {
             run: 0,
         };
         let bytes = text.as_bytes();
+        // The letter table is what folding gives with every part on.
+        let letters = (parts == FoldParts::ALL).then(fold::ascii_letters);
         let mut at = 0;
         while at < bytes.len() {
-            // Runs of ASCII letters and digits, most of a message, are taken whole and skip the
-            // fold table.
-            let run = splitter.take_ascii_run(text, at, scratch);
+            // Runs of letters and digits, most of a message, are taken whole: ASCII ones and
+            // Vietnamese letters fold to one ASCII letter each, read from a small table.
+            let run = splitter.take_letter_run(text, at, letters, scratch);
             if run > 0 {
                 at += run;
+                continue;
+            }
+            let b = bytes[at];
+            if b.is_ascii() && !matches!(b, b'%' | b'@' | b'$') {
+                // Spaces and punctuation fold to themselves and only part words.
+                splitter.gap(self, char::from(b), scratch);
+                at += 1;
                 continue;
             }
             let Some(c) = text[at..].chars().next() else {
@@ -320,13 +330,6 @@ impl Normaliser {
     /// characters joined by punctuation (`T.K`). When punctuation joins the letters, a space
     /// between them is a word break: `T.h.u.e b.a.o` is two words.
     fn join_spelled(&self, tokens: Vec<Token>, scratch: &mut Scratch) -> Vec<Token> {
-        // The common case: no single letter, or none next to another one.
-        if !tokens
-            .windows(2)
-            .any(|w| single(scratch, &w[0]) && single(scratch, &w[1]))
-        {
-            return tokens;
-        }
         let joiner = |gap: Gap| matches!(gap, Gap::Short(c) if JOINERS.contains(&c));
         let mut out = Vec::with_capacity(tokens.len());
         let mut i = 0;
@@ -508,6 +511,14 @@ fn single(scratch: &Scratch, token: &Token) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if is_word_char(c))
 }
 
+/// True when two single letters stand side by side: the least that [`Normaliser::join_spelled`]
+/// joins.
+fn adjacent_singles(tokens: &[Token], scratch: &Scratch) -> bool {
+    tokens
+        .windows(2)
+        .any(|w| single(scratch, &w[0]) && single(scratch, &w[1]))
+}
+
 /// True when three single letters stand in a row: letters spelled apart with spaces.
 fn spelled_run(tokens: &[Token], scratch: &Scratch) -> bool {
     tokens
@@ -554,32 +565,46 @@ impl Splitter {
         self.orig.1 = range.1;
     }
 
-    /// The ASCII letters and digits starting at byte `at` of `text`: [`Splitter::take_ascii`] for
-    /// each, lower-cased, in one pass and one copy. Returns how many there were.
-    fn take_ascii_run(&mut self, text: &str, at: usize, scratch: &mut Scratch) -> usize {
+    /// The letters and digits starting at byte `at` of `text` that fold to one ASCII character
+    /// (ASCII ones, and Vietnamese letters when `letters`, the table of
+    /// [`fold::ascii_letters`], is given): [`Splitter::take_ascii`] for each, in one pass.
+    /// Returns how many bytes they took.
+    fn take_letter_run(
+        &mut self,
+        text: &str,
+        at: usize,
+        letters: Option<&[u8]>,
+        scratch: &mut Scratch,
+    ) -> usize {
         let starting = !self.in_word(scratch);
         let (mut last, mut run, mut plain) =
             (self.last, if starting { 0 } else { self.run }, self.plain);
-        let mut len = 0;
-        for &b in &text.as_bytes()[at..] {
-            if !b.is_ascii_alphanumeric() {
+        let bytes = text.as_bytes();
+        let mut end = at;
+        while let Some(&b) = bytes.get(end) {
+            let (letter, width) = if b.is_ascii_alphanumeric() {
+                (b.to_ascii_lowercase(), 1)
+            } else if let Some(found) = letters
+                .filter(|_| b >= 0xC0)
+                .and_then(|letters| fold::ascii_letter_at(letters, bytes, end))
+            {
+                found
+            } else {
                 break;
-            }
-            Self::count_letter(b.to_ascii_lowercase(), &mut last, &mut run, &mut plain);
-            len += 1;
+            };
+            Self::count_letter(letter, &mut last, &mut run, &mut plain);
+            scratch.buf.push(char::from(letter));
+            end += width;
         }
-        if len == 0 {
+        if end == at {
             return 0;
         }
         if starting {
             self.orig.0 = at as u32;
         }
         (self.last, self.run, self.plain) = (last, run, plain);
-        let from = scratch.buf.len();
-        scratch.buf.push_str(&text[at..at + len]);
-        scratch.buf[from..].make_ascii_lowercase();
-        self.orig.1 = (at + len) as u32;
-        len
+        self.orig.1 = end as u32;
+        end - at
     }
 
     /// Follows lower-case ASCII `b` in the current word: the run of one letter it extends, and
@@ -616,12 +641,17 @@ impl Splitter {
         } else if is_word_char(f) || LEET_SYMBOLS.contains(&f) {
             self.take_word_char(f, range, scratch);
         } else {
-            self.flush(normaliser, scratch);
-            if self.gap_chars == 0 {
-                self.gap_first = f;
-            }
-            self.gap_chars += 1;
+            self.gap(normaliser, f, scratch);
         }
+    }
+
+    /// A character between words: ends the current word and counts towards the gap.
+    fn gap(&mut self, normaliser: &Normaliser, f: char, scratch: &mut Scratch) {
+        self.flush(normaliser, scratch);
+        if self.gap_chars == 0 {
+            self.gap_first = f;
+        }
+        self.gap_chars += 1;
     }
 
     /// A dropped character (a combining accent) inside a word still belongs to it.
