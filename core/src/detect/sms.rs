@@ -64,15 +64,21 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
         Fact::Authority => named.authority,
         Fact::ForeignNumber => foreign_in_text,
     };
+    let mut met = index.combo_sets.none_met();
+    for &(signal, _) in &fired.spans {
+        index.combo_sets.fire(signal, &mut met);
+    }
     for (i, parts) in &index.combos {
         let holds = index.combo_parts[parts.clone()]
             .iter()
             .all(|part| match part {
-                Part::Signals(set) => index.combo_sets.meets(*set, &fired.set),
+                Part::Signals(set) => met.contains(*set),
                 Part::Fact(f) => fact(*f),
             });
-        if holds {
+        // A combo can be a part of a later one.
+        if holds && !fired.set.contains(*i) {
             fired.add(*i, (0, 0));
+            index.combo_sets.fire(*i, &mut met);
         }
     }
 

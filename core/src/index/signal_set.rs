@@ -41,34 +41,62 @@ impl SignalSet {
     }
 }
 
-/// Many signal sets of one capacity, one after the other in memory: the parts of every combo,
-/// read in turn on every check.
+/// Many signal sets (the parts of every combo), kept the other way round: for each signal, the
+/// sets it belongs to. A message fires a handful of signals, so marking the sets each one meets
+/// is cheaper than testing every set of every combo against everything that fired.
 #[derive(Debug, Clone)]
 pub(crate) struct SignalSets {
-    words_per_set: usize,
-    words: Vec<u64>,
+    sets: usize,
+    containing: Vec<Vec<u32>>,
+}
+
+/// Which sets of a [`SignalSets`] the signals fired so far meet.
+#[derive(Debug, Clone)]
+pub(crate) struct SetsMet {
+    met: SignalSet,
 }
 
 impl SignalSets {
     /// No sets yet; each will hold signals `0..signals`.
     pub fn new(signals: usize) -> Self {
         SignalSets {
-            words_per_set: signals.div_ceil(64),
-            words: Vec::new(),
+            sets: 0,
+            containing: vec![Vec::new(); signals],
         }
     }
 
     /// Adds `set` (of the same capacity) and returns its number.
     pub fn push(&mut self, set: &SignalSet) -> usize {
-        debug_assert_eq!(set.words.len(), self.words_per_set);
-        self.words.extend_from_slice(&set.words);
-        self.words.len() / self.words_per_set.max(1) - 1
+        debug_assert_eq!(set.words.len(), self.containing.len().div_ceil(64));
+        let number = self.sets;
+        for (signal, sets) in self.containing.iter_mut().enumerate() {
+            if set.contains(signal) {
+                sets.push(number as u32);
+            }
+        }
+        self.sets += 1;
+        number
     }
 
-    /// True when set `number` shares a signal with `other`.
-    pub fn meets(&self, number: usize, other: &SignalSet) -> bool {
-        let start = number * self.words_per_set;
-        share(&self.words[start..start + self.words_per_set], &other.words)
+    /// Nothing met yet.
+    pub fn none_met(&self) -> SetsMet {
+        SetsMet {
+            met: SignalSet::empty(self.sets),
+        }
+    }
+
+    /// Records that `signal` fired: every set holding it is met.
+    pub fn fire(&self, signal: usize, met: &mut SetsMet) {
+        if let Some(sets) = self.containing.get(signal) {
+            sets.iter().for_each(|&set| met.met.insert(set as usize));
+        }
+    }
+}
+
+impl SetsMet {
+    /// True when a signal of set `number` fired.
+    pub fn contains(&self, number: usize) -> bool {
+        self.met.contains(number)
     }
 }
 
@@ -92,11 +120,16 @@ mod tests {
     }
 
     #[test]
-    fn sets_side_by_side() {
+    fn sets_met_by_what_fired() {
         let mut sets = SignalSets::new(130);
         let a = sets.push(&SignalSet::of(130, [1]));
-        let b = sets.push(&SignalSet::of(130, [129]));
-        let fired = SignalSet::of(130, [129]);
-        assert!(!sets.meets(a, &fired) && sets.meets(b, &fired));
+        let b = sets.push(&SignalSet::of(130, [129, 5]));
+        let c = sets.push(&SignalSet::of(130, [129]));
+        let mut met = sets.none_met();
+        assert!(![a, b, c].iter().any(|&s| met.contains(s)));
+        sets.fire(129, &mut met);
+        assert!(!met.contains(a) && met.contains(b) && met.contains(c));
+        sets.fire(1, &mut met);
+        assert!(met.contains(a));
     }
 }
