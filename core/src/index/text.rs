@@ -278,6 +278,8 @@ impl TextMatcher {
     /// wherever both carry them, and the class of every word.
     pub fn matches(&self, normalised: &Normalised, original: &str) -> Matches {
         let mut found = Vec::with_capacity(16);
+        // Typed without diacritics, a message agrees with every phrase's accents.
+        let accented = !original.is_ascii();
         let count = normalised.word_count();
         let words: Vec<Option<Word>> = (0..count)
             .map(|i| {
@@ -295,7 +297,14 @@ impl TextMatcher {
                 let ends = self.nodes[node_at].first_ending as usize
                     ..self.nodes[node_at + 1].first_ending as usize;
                 for ending in &self.endings[ends] {
-                    self.report(ending, first, last, normalised, original, &mut found);
+                    if !accented || self.accents_agree(ending, first, last, normalised, original) {
+                        found.push(Match {
+                            target: ending.target,
+                            start: normalised.word_range(first).start,
+                            end: normalised.word_range(last).end,
+                            first_word: first,
+                        });
+                    }
                 }
                 last += 1;
                 match words.get(last).copied().flatten() {
@@ -313,36 +322,27 @@ impl TextMatcher {
         Matches { found, words }
     }
 
-    /// Records `ending` over words `first..=last`, unless the accents disagree.
-    fn report(
+    /// False when the accents of `ending` disagree with what was typed over words
+    /// `first..=last`.
+    fn accents_agree(
         &self,
         ending: &Ending,
         first: usize,
         last: usize,
         normalised: &Normalised,
         original: &str,
-        found: &mut Vec<Match>,
-    ) {
+    ) -> bool {
         let (from, to) = ending.accents;
-        if from < to {
-            let accented = &self.accent_text[from as usize..to as usize];
-            let agree = accents_agree_by_word(accented, normalised, first..=last, original)
-                .unwrap_or_else(|| {
-                    normalised
-                        .original_range_of_words(first, last)
-                        .and_then(|r| original.get(r))
-                        .is_none_or(|span| accents_agree(accented, span))
-                });
-            if !agree {
-                return;
-            }
+        if from >= to {
+            return true;
         }
-        found.push(Match {
-            target: ending.target,
-            start: normalised.word_range(first).start,
-            end: normalised.word_range(last).end,
-            first_word: first,
-        });
+        let accented = &self.accent_text[from as usize..to as usize];
+        accents_agree_by_word(accented, normalised, first..=last, original).unwrap_or_else(|| {
+            normalised
+                .original_range_of_words(first, last)
+                .and_then(|r| original.get(r))
+                .is_none_or(|span| accents_agree(accented, span))
+        })
     }
 }
 
@@ -383,11 +383,17 @@ fn accents_agree_by_word(
             phrase_count += usize::from(phrase_words.next().is_some());
             continue;
         }
+        let phrase_word = phrase_words.next();
+        // Typed as the phrase is written (so all word characters): most accented words.
+        if phrase_word == Some(typed) {
+            phrase_count += 1;
+            continue;
+        }
         // Combining marks typed apart are not word characters: such a word falls back.
         if !typed.chars().all(is_word_char) {
             return None;
         }
-        match phrase_words.next() {
+        match phrase_word {
             Some(p) => {
                 phrase_count += 1;
                 agree &= p.is_ascii() || same_letters(typed, p);
@@ -431,6 +437,10 @@ fn accents_agree(phrase: &str, span: &str) -> bool {
 /// `typed` equals `phrase_word` letter for letter, ignoring case and look-alike letters, and
 /// counting a letter stretched three times or more (`gửiiiii`) once, as the normaliser does.
 fn same_letters(typed: &str, phrase_word: &str) -> bool {
+    // Typed in lower case as the phrase is written: most words of an accented message.
+    if typed == phrase_word {
+        return true;
+    }
     let mut expected = phrase_word.chars();
     let mut typed = typed
         .chars()
