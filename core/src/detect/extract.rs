@@ -398,18 +398,21 @@ pub(crate) fn any_account_number(normalised: &str, mut blocked: impl FnMut(&str)
         false
     };
     let bytes = normalised.as_bytes();
-    let mut word_start = 0;
-    let mut digits_only = true;
-    for at in 0..=bytes.len() {
-        if at < bytes.len() && bytes[at] != b' ' {
-            digits_only &= bytes[at].is_ascii_digit();
-            continue;
-        }
-        if word_is_blocked(&normalised[word_start..at], digits_only) {
+    let mut at = 0;
+    loop {
+        let end = bytes[at..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |k| at + k);
+        let word = &normalised[at..end];
+        // Most words start with a letter and are ruled out by their first byte.
+        if word_is_blocked(word, word.bytes().all(|b| b.is_ascii_digit())) {
             return true;
         }
-        word_start = at + 1;
-        digits_only = true;
+        if end == bytes.len() {
+            break;
+        }
+        at = end + 1;
     }
     // The empty word after the end closes the last group.
     word_is_blocked("", false)

@@ -87,6 +87,7 @@ struct Scratch {
 }
 
 impl Scratch {
+    #[inline]
     fn get(&self, token: &Token) -> &str {
         &self.buf[token.text.0 as usize..token.text.1 as usize]
     }
@@ -150,6 +151,7 @@ impl Normaliser {
     }
 
     /// False for most words that are no teencode key, without hashing them.
+    #[inline]
     fn may_be_teencode(&self, word: &str) -> bool {
         if word.is_empty() || word.len() > self.teencode_longest {
             return false;
@@ -224,13 +226,14 @@ impl Normaliser {
         while at < bytes.len() {
             // Runs of letters and digits, most of a message, are taken whole: ASCII ones and
             // Vietnamese letters fold to one ASCII letter each, read from a small table.
-            let run = splitter.take_letter_run(text, at, letters, scratch);
-            if run > 0 {
-                at += run;
-                continue;
-            }
             let b = bytes[at];
-            if b.is_ascii() && !matches!(b, b'%' | b'@' | b'$') {
+            if b.is_ascii_alphanumeric() || b >= 0xC0 {
+                let run = splitter.take_letter_run(text, at, letters, scratch);
+                if run > 0 {
+                    at += run;
+                    continue;
+                }
+            } else if b.is_ascii() && !matches!(b, b'%' | b'@' | b'$') {
                 // Spaces and punctuation fold to themselves and only part words.
                 splitter.gap(self, char::from(b), scratch);
                 at += 1;
@@ -398,6 +401,7 @@ impl Normaliser {
 }
 
 impl Normalised {
+    #[inline]
     fn push(&mut self, word: &str, orig: (u32, u32)) {
         if !self.text.is_empty() {
             self.text.push(' ');
@@ -491,6 +495,7 @@ pub(crate) fn accent_words(text: &str) -> Vec<String> {
 
 /// Where a word's shape falls in [`Normaliser::teencode_shapes`]: its first byte, and one bit
 /// for its length (modulo 4) and last byte (modulo 32).
+#[inline]
 fn word_shape(word: &str) -> (usize, u128) {
     let bytes = word.as_bytes();
     let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
@@ -499,6 +504,7 @@ fn word_shape(word: &str) -> (usize, u128) {
 }
 
 /// True when the token is one letter or digit.
+#[inline]
 fn single(scratch: &Scratch, token: &Token) -> bool {
     let len = token.text.1 - token.text.0;
     if len == 1 {
@@ -552,6 +558,7 @@ struct Splitter {
 }
 
 impl Splitter {
+    #[inline]
     fn in_word(&self, scratch: &Scratch) -> bool {
         scratch.buf.len() as u32 > self.start
     }
@@ -609,6 +616,7 @@ impl Splitter {
 
     /// Follows lower-case ASCII `b` in the current word: the run of one letter it extends, and
     /// whether the word stays plain (no digit, no letter three times in a row).
+    #[inline]
     fn count_letter(b: u8, last: &mut u8, run: &mut u8, plain: &mut bool) {
         if b == *last {
             *run = run.saturating_add(1);
