@@ -165,12 +165,12 @@ impl<'t> LinkMatches<'t> {
         matches
     }
 
-    /// The next dot that may end a name. A plain loop: the dots of a message are a few bytes
-    /// apart, too close for `memchr` to pay off.
+    /// The next dot that may end a name.
     fn next_dot(&mut self) -> Option<usize> {
         let text = self.text;
-        let found =
-            (self.dots_from..text.len()).find(|&at| text[at] == b'.' && may_end_name(text, at));
+        let found = memchr::memchr_iter(b'.', &text[self.dots_from..])
+            .map(|k| self.dots_from + k)
+            .find(|&at| may_end_name(text, at));
         self.dots_from = found.map_or(text.len(), |at| at + 1);
         found
     }
@@ -178,7 +178,10 @@ impl<'t> LinkMatches<'t> {
     /// The next link with a scheme: a `://` after `http` or `https`.
     fn next_scheme(&mut self) -> Option<Range<usize>> {
         let text = self.text;
-        while let Some(colon) = (self.schemes_from..text.len()).find(|&at| text[at] == b':') {
+        // Colons are rare in a message: a vector search skips to each.
+        while let Some(colon) =
+            memchr::memchr(b':', &text[self.schemes_from..]).map(|k| self.schemes_from + k)
+        {
             self.schemes_from = colon + 1;
             if !text[colon..].starts_with(b"://") {
                 continue;

@@ -47,6 +47,12 @@ impl Hasher for FastHasher {
         self.add(i);
     }
 
+    /// Packed words (the phrase vocabulary's keys): two multiplies, no byte copies.
+    fn write_u128(&mut self, i: u128) {
+        self.add(i as u64);
+        self.add((i >> 64) as u64);
+    }
+
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
