@@ -1,6 +1,7 @@
-//! Sets of signals as bits: which signals fired in a message, and which signals a combo part or
-//! a tag stands for. Testing "did any of these fire" is a few word-wide ANDs over memory that
-//! sits together, where lists of indices meant following a pointer per part.
+//! Sets of signals: which signals fired in a message, and which signals a combo part or a tag
+//! stands for. A single set is bits, so "did any of these fire" is a few word-wide ANDs. The combo
+//! parts are kept the other way round, each signal listing the parts it belongs to, so that a
+//! message marks the parts its few fired signals meet instead of testing every part.
 
 /// A set of signal indices.
 #[derive(Debug, Clone, PartialEq, Eq)]

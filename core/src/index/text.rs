@@ -279,7 +279,7 @@ impl TextMatcher {
     pub fn matches(&self, normalised: &Normalised, original: &str) -> Matches {
         let mut found = Vec::with_capacity(16);
         // Typed without diacritics, a message agrees with every phrase's accents.
-        let accented = !original.is_ascii();
+        let typed_with_accents = !original.is_ascii();
         let count = normalised.word_count();
         let words: Vec<Option<Word>> = (0..count)
             .map(|i| {
@@ -297,7 +297,9 @@ impl TextMatcher {
                 let ends = self.nodes[node_at].first_ending as usize
                     ..self.nodes[node_at + 1].first_ending as usize;
                 for ending in &self.endings[ends] {
-                    if !accented || self.accents_agree(ending, first, last, normalised, original) {
+                    if !typed_with_accents
+                        || self.ending_accents_agree(ending, first, last, normalised, original)
+                    {
                         found.push(Match {
                             target: ending.target,
                             start: normalised.word_range(first).start,
@@ -324,7 +326,7 @@ impl TextMatcher {
 
     /// False when the accents of `ending` disagree with what was typed over words
     /// `first..=last`.
-    fn accents_agree(
+    fn ending_accents_agree(
         &self,
         ending: &Ending,
         first: usize,
@@ -336,12 +338,12 @@ impl TextMatcher {
         if from >= to {
             return true;
         }
-        let accented = &self.accent_text[from as usize..to as usize];
-        accents_agree_by_word(accented, normalised, first..=last, original).unwrap_or_else(|| {
+        let phrase = &self.accent_text[from as usize..to as usize];
+        accents_agree_by_word(phrase, normalised, first..=last, original).unwrap_or_else(|| {
             normalised
                 .original_range_of_words(first, last)
                 .and_then(|r| original.get(r))
-                .is_none_or(|span| accents_agree(accented, span))
+                .is_none_or(|span| accents_agree(phrase, span))
         })
     }
 }
@@ -436,6 +438,7 @@ fn accents_agree(phrase: &str, span: &str) -> bool {
 
 /// `typed` equals `phrase_word` letter for letter, ignoring case and look-alike letters, and
 /// counting a letter stretched three times or more (`gửiiiii`) once, as the normaliser does.
+/// A word typed exactly as the phrase writes it agrees, stretched letters and all.
 fn same_letters(typed: &str, phrase_word: &str) -> bool {
     // Typed in lower case as the phrase is written: most words of an accented message.
     if typed == phrase_word {

@@ -46,8 +46,9 @@ pub fn ascii_letters() -> &'static [u8] {
     &TO_ASCII_LETTER
 }
 
-/// The non-ASCII character that starts at byte `at` of `bytes` (UTF-8) when it folds to one ASCII
-/// letter or digit (`ấ` → `a`, `Đ` → `d`): that letter and the character's width in bytes.
+/// The non-ASCII character that starts at byte `at` of `bytes` (UTF-8) when it is below
+/// [`TABLE_END`] and folds to one ASCII letter or digit (`ấ` → `a`, `Đ` → `d`): that letter and
+/// the character's width in bytes. Other characters (full-width `Ａ` too) are left to [`fold`].
 pub fn ascii_letter_at(letters: &[u8], bytes: &[u8], at: usize) -> Option<(u8, usize)> {
     let lead = u32::from(*bytes.get(at)?);
     let next = |k: usize| bytes.get(at + k).map(|&b| u32::from(b & 0x3F));

@@ -234,7 +234,8 @@ impl Normaliser {
                     continue;
                 }
             } else if b.is_ascii() && !matches!(b, b'%' | b'@' | b'$') {
-                // Spaces and punctuation fold to themselves and only part words.
+                // Spaces and punctuation fold to themselves and only part words (`%` is a word
+                // of its own, `@` and `$` are leetspeak inside words: they take the general path).
                 splitter.gap(self, char::from(b), scratch);
                 at += 1;
                 continue;
