@@ -76,8 +76,7 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
                 Part::Fact(f) => fact(*f),
             });
         // A combo can be a part of a later one.
-        if holds && !fired.set.contains(*i) {
-            fired.add(*i, (0, 0));
+        if holds && fired.add(*i, (0, 0)) {
             index.combo_sets.fire(*i, &mut met);
         }
     }
@@ -133,12 +132,15 @@ impl Fired {
         }
     }
 
-    /// Records `signal`, unless it fired before: the first span stands for the rest.
-    fn add(&mut self, signal: usize, span: (usize, usize)) {
-        if !self.set.contains(signal) {
+    /// Records `signal`, unless it fired before: the first span stands for the rest. True when
+    /// it is new.
+    fn add(&mut self, signal: usize, span: (usize, usize)) -> bool {
+        let new = !self.set.contains(signal);
+        if new {
             self.set.insert(signal);
             self.spans.push((signal, span));
         }
+        new
     }
 }
 
