@@ -80,14 +80,6 @@ impl Checker {
         })
     }
 
-    /// Loads the metadata for foreign numbers (`phonenumber`, ~170 ms and several MB the first
-    /// time) on a background thread. The app calls it at start so that a ringing phone never
-    /// waits; memory-tight extensions (message filter, call directory) skip it and pay the load
-    /// only if a foreign number ever comes. Vietnamese numbers never need it.
-    pub fn warm_up_foreign_numbers(&self) {
-        number::warm_up();
-    }
-
     /// Checks a message (SMS, chat) and, when known, its sender (a number or a brandname).
     pub fn check_sms(&self, sender: Option<&str>, text: &str) -> Verdict {
         let hits = sms::hits(sender, text, &self.index);

@@ -104,10 +104,8 @@ def test_from_bundle_accepts_the_installed_version(bundles, checker):
     assert Checker.from_bundle(bundles["valid"], installed).catalogue_info().version == installed
 
 
-def test_foreign_numbers_work_with_and_without_warm_up(checker):
-    # Without warm-up the metadata loads on the first foreign number; after it, from memory.
+def test_foreign_numbers_carry_their_calling_code(checker):
     first = checker.check_number("+44 20 7946 0958")
-    checker.warm_up_foreign_numbers()
     again = checker.check_number("+1 415 555 0100")
     assert first.number.kind == NumberKind.INTERNATIONAL
     assert first.number.country_code == 44

@@ -68,17 +68,6 @@ impl Checker {
         guard(|| Ok(self.inner.check_link(&url)?))
     }
 
-    /// Loads the data for foreign numbers on a background thread (~170 ms and several MB, once
-    /// per process). Call it when the app starts so a ringing phone never waits; memory-tight
-    /// extensions (message filter, call directory) should not: Vietnamese numbers never need it.
-    pub fn warm_up_foreign_numbers(&self) {
-        // Spawning a thread cannot panic here in a way worth reporting; guard anyway.
-        let _ = guard(|| {
-            self.inner.warm_up_foreign_numbers();
-            Ok(())
-        });
-    }
-
     /// Version, validity, counts and change log of the catalogue in use.
     pub fn catalogue_info(&self) -> CatalogueInfo {
         self.info.clone()

@@ -1,8 +1,7 @@
-//! Phone numbers: parsing (own fast path for Vietnamese numbers, `phonenumber` for the rest) and
-//! the evidence a number gives.
+//! Phone numbers: parsing (the catalogue's number plan for Vietnamese numbers, calling codes from
+//! `phonenumber`'s metadata for the rest) and the evidence a number gives.
 
-use std::sync::Once;
-
+use super::calling_code;
 use crate::error::CoreError;
 use crate::index::{Index, NumberIndex};
 use crate::score::{Hit, HitCode};
@@ -29,20 +28,6 @@ impl Parsed {
             _ => self.national.clone(),
         }
     }
-}
-
-static WARM: Once = Once::new();
-
-/// Loads `phonenumber`'s metadata on a background thread (~170 ms the first time), so that a
-/// ringing phone never waits for it.
-pub(crate) fn warm_up() {
-    WARM.call_once(|| {
-        let _ = std::thread::Builder::new()
-            .name("canhgiac-phonenumber-warmup".into())
-            .spawn(|| {
-                let _ = phonenumber::parse(None, "+14155550100");
-            });
-    });
 }
 
 /// The most bytes a number may have (after trimming).
@@ -87,7 +72,7 @@ pub(crate) fn parse(input: &str, index: &NumberIndex) -> Result<Parsed, CoreErro
         let digits = &digits[start..];
         return match digits.strip_prefix(b"84") {
             Some(rest) => domestic(&with_leading_zero(rest), index),
-            None => foreign(ascii(digits)),
+            None => foreign(digits),
         };
     }
     if digits.len() == 11 && digits.starts_with(b"84") {
@@ -183,20 +168,22 @@ fn key_of(national: &str) -> Result<u64, CoreError> {
         .map_err(|_| CoreError::number("it has too many digits"))
 }
 
-fn foreign(digits: &str) -> Result<Parsed, CoreError> {
+/// A number after `+` or `00` that is not Vietnamese: digits only, leading zeros removed.
+fn foreign(digits: &[u8]) -> Result<Parsed, CoreError> {
     if !(7..=15).contains(&digits.len()) {
         return Err(CoreError::number(
             "an international number has 7 to 15 digits",
         ));
     }
-    let parsed = phonenumber::parse(None, format!("+{digits}"))
-        .map_err(|_| CoreError::number("unknown country code"))?;
+    let country_code =
+        calling_code::at_start(digits).ok_or_else(|| CoreError::number("unknown country code"))?;
+    let digits = ascii(digits);
     Ok(Parsed {
         key: digits
             .parse()
             .map_err(|_| CoreError::number("it has too many digits"))?,
         kind: NumberKind::International,
-        country_code: parsed.code().value(),
+        country_code,
         national: digits.to_owned(),
         converted_from_legacy: false,
     })
@@ -305,12 +292,21 @@ mod tests {
     }
 
     #[test]
-    fn foreign_numbers_use_phonenumber() {
-        let parsed = parse("+44 20 7946 0958", &index()).expect("UK number");
-        assert_eq!(
-            (parsed.kind, parsed.country_code),
-            (NumberKind::International, 44)
-        );
+    fn foreign_numbers_carry_their_calling_code() {
+        let index = index();
+        for (number, code) in [
+            ("+44 20 7946 0958", 44),
+            ("0044 20 7946 0958", 44),
+            ("+1 (415) 555-0100", 1),
+            ("+852 6123 4507", 852),
+        ] {
+            let parsed = parse(number, &index).expect("a foreign number");
+            assert_eq!(
+                (parsed.kind, parsed.country_code),
+                (NumberKind::International, code),
+                "{number}"
+            );
+        }
     }
 
     #[test]

@@ -534,8 +534,6 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_canhgiac_ffi_checksum_method_checker_check_sms() != 734:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_canhgiac_ffi_checksum_method_checker_warm_up_foreign_numbers() != 1021:
-        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle() != 33146:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_canhgiac_ffi_checksum_constructor_checker_new() != 11810:
@@ -584,9 +582,6 @@ _UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_check_number.restype = ct
 _UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_check_sms.argtypes = (
 )
 _UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_check_sms.restype = ctypes.c_uint16
-_UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_warm_up_foreign_numbers.argtypes = (
-)
-_UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_warm_up_foreign_numbers.restype = ctypes.c_uint16
 _UniffiLib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle.argtypes = (
 )
 _UniffiLib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle.restype = ctypes.c_uint16
@@ -622,11 +617,6 @@ _UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_check_sms.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_check_sms.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_warm_up_foreign_numbers.argtypes = (
-    ctypes.c_uint64,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_warm_up_foreign_numbers.restype = None
 _UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -2119,13 +2109,6 @@ class CheckerProtocol(typing.Protocol):
         "safe" would reassure wrongly, and any other verdict would be made up.
 """
         raise NotImplementedError
-    def warm_up_foreign_numbers(self, ) -> None:
-        """
-        Loads the data for foreign numbers on a background thread (~170 ms and several MB, once
-        per process). Call it when the app starts so a ringing phone never waits; memory-tight
-        extensions (message filter, call directory) should not: Vietnamese numbers never need it.
-"""
-        raise NotImplementedError
 
 class Checker(CheckerProtocol):
     """
@@ -2284,23 +2267,6 @@ class Checker(CheckerProtocol):
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_check_sms,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-    def warm_up_foreign_numbers(self, ) -> None:
-        """
-        Loads the data for foreign numbers on a background thread (~170 ms and several MB, once
-        per process). Call it when the app starts so a ringing phone never waits; memory-tight
-        extensions (message filter, call directory) should not: Vietnamese numbers never need it.
-"""
-        _uniffi_lowered_args = (
-            self._uniffi_clone_handle(),
-        )
-        _uniffi_lift_return = lambda val: None
-        _uniffi_error_converter = None
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_warm_up_foreign_numbers,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)

@@ -689,13 +689,6 @@ public protocol CheckerProtocol: AnyObject, Sendable {
      */
     func checkSms(sender: String?, text: String) throws  -> Verdict
     
-    /**
-     * Loads the data for foreign numbers on a background thread (~170 ms and several MB, once
-     * per process). Call it when the app starts so a ringing phone never waits; memory-tight
-     * extensions (message filter, call directory) should not: Vietnamese numbers never need it.
-     */
-    func warmUpForeignNumbers() 
-    
 }
 /**
  * Checks messages, caller numbers and links against one verified catalogue, offline.
@@ -853,19 +846,6 @@ open func checkSms(sender: String?, text: String)throws  -> Verdict  {
         FfiConverterString.lower(text),uniffiCallStatus
     )
 })
-}
-    
-    /**
-     * Loads the data for foreign numbers on a background thread (~170 ms and several MB, once
-     * per process). Call it when the app starts so a ringing phone never waits; memory-tight
-     * extensions (message filter, call directory) should not: Vietnamese numbers never need it.
-     */
-open func warmUpForeignNumbers()  {try! rustCall() {
-        uniffiCallStatus in
-    uniffi_canhgiac_ffi_fn_method_checker_warm_up_foreign_numbers(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-}
 }
     
 
@@ -2690,9 +2670,6 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_canhgiac_ffi_checksum_method_checker_check_sms() != 734) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_canhgiac_ffi_checksum_method_checker_warm_up_foreign_numbers() != 1021) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle() != 33146) {

@@ -289,11 +289,6 @@ RustBuffer uniffi_canhgiac_ffi_fn_method_checker_check_number(uint64_t ptr, Rust
 RustBuffer uniffi_canhgiac_ffi_fn_method_checker_check_sms(uint64_t ptr, RustBuffer sender, RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_CHECKER_WARM_UP_FOREIGN_NUMBERS
-#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_CHECKER_WARM_UP_FOREIGN_NUMBERS
-void uniffi_canhgiac_ffi_fn_method_checker_warm_up_foreign_numbers(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_FFI_CANHGIAC_FFI_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_CANHGIAC_FFI_RUSTBUFFER_ALLOC
 RustBuffer ffi_canhgiac_ffi_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -581,12 +576,6 @@ uint16_t uniffi_canhgiac_ffi_checksum_method_checker_check_number(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_CHECKER_CHECK_SMS
 #define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_CHECKER_CHECK_SMS
 uint16_t uniffi_canhgiac_ffi_checksum_method_checker_check_sms(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_CHECKER_WARM_UP_FOREIGN_NUMBERS
-#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_CHECKER_WARM_UP_FOREIGN_NUMBERS
-uint16_t uniffi_canhgiac_ffi_checksum_method_checker_warm_up_foreign_numbers(void
     
 );
 #endif

@@ -685,8 +685,6 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_canhgiac_ffi_checksum_method_checker_check_sms(
     ): Int
-    external fun uniffi_canhgiac_ffi_checksum_method_checker_warm_up_foreign_numbers(
-    ): Int
     external fun uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle(
     ): Int
     external fun uniffi_canhgiac_ffi_checksum_constructor_checker_new(
@@ -729,8 +727,6 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_canhgiac_ffi_fn_method_checker_check_sms(`ptr`: Long,`sender`: RustBuffer.ByValue,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_canhgiac_ffi_fn_method_checker_warm_up_foreign_numbers(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Unit
     external fun ffi_canhgiac_ffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_canhgiac_ffi_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -863,9 +859,6 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_canhgiac_ffi_checksum_method_checker_check_sms() and 0xFFFF) != 734) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_canhgiac_ffi_checksum_method_checker_warm_up_foreign_numbers() and 0xFFFF) != 1021) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle() and 0xFFFF) != 33146) {
@@ -1412,13 +1405,6 @@ public interface CheckerInterface {
      */
     fun `checkSms`(`sender`: kotlin.String?, `text`: kotlin.String): Verdict
     
-    /**
-     * Loads the data for foreign numbers on a background thread (~170 ms and several MB, once
-     * per process). Call it when the app starts so a ringing phone never waits; memory-tight
-     * extensions (message filter, call directory) should not: Vietnamese numbers never need it.
-     */
-    fun `warmUpForeignNumbers`()
-    
     companion object
 }
 
@@ -1632,23 +1618,6 @@ open class Checker: Disposable, AutoCloseable, CheckerInterface
     }
     )
     }
-    
-
-    
-    /**
-     * Loads the data for foreign numbers on a background thread (~170 ms and several MB, once
-     * per process). Call it when the app starts so a ringing phone never waits; memory-tight
-     * extensions (message filter, call directory) should not: Vietnamese numbers never need it.
-     */override fun `warmUpForeignNumbers`()
-        = 
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_warm_up_foreign_numbers(
-        it,
-        _status)
-}
-    }
-    
     
 
     

@@ -57,8 +57,7 @@ class CheckerTest {
     }
 
     @Test
-    fun `foreign numbers after warm-up`() {
-        checker.warmUpForeignNumbers()
+    fun `foreign numbers carry their calling code`() {
         val facts = checker.checkNumber("+44 20 7946 0958").number!!
         assertEquals(NumberKind.INTERNATIONAL, facts.kind)
         assertEquals(44.toUShort(), facts.countryCode)

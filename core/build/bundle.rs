@@ -1,5 +1,5 @@
-//! Compiles `assets/catalogue/` into the default bundle embedded in the library, so a fresh install
-//! works offline.
+//! The default bundle: `assets/catalogue/` compiled into the bundle embedded in the library, so a
+//! fresh install works offline.
 //!
 //! Development builds sign it with the development key in `assets/keys/dev/`. A `production` build
 //! instead embeds the bundle named by `CANHGIAC_BUNDLE` (signed by the district outside this
@@ -11,10 +11,11 @@ use std::{env, fs};
 use canhgiac_catalogue::bundle::unix_day;
 use canhgiac_catalogue::{source, Bundle, KeyPair, PublicKey};
 
-fn main() {
+/// Writes `default.bundle` into `out_dir`.
+pub fn write(out_dir: &Path) {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let assets = manifest.join("../assets");
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it")).join("default.bundle");
+    let out = out_dir.join("default.bundle");
     let dev_public = read_key(&assets.join("keys/dev/dev.pub"));
     println!("cargo:rerun-if-env-changed=CANHGIAC_BUNDLE");
     println!("cargo:rerun-if-changed=../assets/keys");
