@@ -88,14 +88,17 @@ pub(crate) struct Context<'a> {
 
 /// A hit with its weight and category, and its rule when it comes from one.
 struct Weighed<'a> {
-    hit: Hit,
+    hit: &'a Hit,
     weight: f32,
     category: Option<usize>,
     rule: Option<&'a RuleFacts>,
 }
 
 impl<'a> Context<'a> {
-    fn weigh(&self, hit: Hit) -> Weighed<'a> {
+    fn weigh<'h>(&self, hit: &'h Hit) -> Weighed<'h>
+    where
+        'a: 'h,
+    {
         let index = self.index;
         let entity_category = hit.entity.and_then(|e| index.entity_category[e]);
         let (weight, own_category, rule) = match hit.code {
@@ -127,7 +130,7 @@ impl<'a> Context<'a> {
     pub fn verdict(&self, hits: Vec<Hit>) -> Verdict {
         let c = self.catalogue;
         let mut weighed: Vec<Weighed> = Vec::with_capacity(hits.len());
-        for hit in hits {
+        for hit in &hits {
             // One reason per code: the first (earliest in the text) stands for the rest.
             if !weighed.iter().any(|w| w.hit.code == hit.code) {
                 weighed.push(self.weigh(hit));
@@ -159,21 +162,22 @@ impl<'a> Context<'a> {
         let category = (level != VerdictLevel::Safe)
             .then(|| top_category(&weighed))
             .flatten();
-        // Evidence for a scam first (strongest first), then evidence of a genuine message; the
-        // sort is stable, so equal weights keep the text's order. Insertion sort: a handful of
-        // reasons, and far less code than the library's sort.
-        for i in 1..weighed.len() {
+        // The reasons: evidence for a scam first (strongest first), then evidence of a genuine
+        // message; the sort is stable, so equal weights keep the text's order. Only what is
+        // shown is sorted (most hits weigh nothing), and by reference. Insertion sort: a handful
+        // of reasons, and far less code than the library's sort.
+        let mut shown: Vec<&Weighed> = weighed
+            .iter()
+            .filter(|w| w.weight != 0.0 || matches!(w.hit.code, HitCode::Info(_)))
+            .collect();
+        for i in 1..shown.len() {
             let mut j = i;
-            while j > 0 && weighed[j - 1].weight.total_cmp(&weighed[j].weight).is_lt() {
-                weighed.swap(j - 1, j);
+            while j > 0 && shown[j - 1].weight.total_cmp(&shown[j].weight).is_lt() {
+                shown.swap(j - 1, j);
                 j -= 1;
             }
         }
-        let reasons = weighed
-            .iter()
-            .filter(|w| w.weight != 0.0 || matches!(w.hit.code, HitCode::Info(_)))
-            .map(|w| self.reason(w))
-            .collect();
+        let reasons = shown.iter().map(|w| self.reason(w)).collect();
         let (advice_vi, advice_en) = self.advice(level, category, &weighed);
         let categories = &self.index.explanations.categories;
         Verdict {
