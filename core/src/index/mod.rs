@@ -9,8 +9,6 @@ mod patterns;
 mod signal_set;
 mod text;
 
-use std::ops::Range;
-
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
 use canhgiac_catalogue::source::compile_ascii_regex;
 
@@ -35,11 +33,9 @@ pub(crate) struct Index {
     pub normaliser: Normaliser,
     pub text: TextMatcher,
     pub patterns: Patterns,
-    /// Combo signal → its parts.
-    pub combos: Vec<(usize, Range<usize>)>,
-    /// The parts of every combo, one after the other (`combos` holds each one's range).
-    pub combo_parts: Vec<Part>,
-    /// The signal sets the parts name.
+    /// The combo signals, in catalogue order (a combo can be a part of a later one).
+    pub combos: Vec<Combo>,
+    /// The signal sets the combos' parts name, grouped by combo (group `c` is `combos[c]`).
     pub combo_sets: SignalSets,
     pub signal_category: Vec<Option<usize>>,
     pub entity_category: Vec<Option<usize>>,
@@ -82,7 +78,6 @@ impl Index {
 
         let mut regexes = Vec::new();
         let mut combos = Vec::new();
-        let mut combo_parts = Vec::new();
         let mut combo_sets = SignalSets::new(signals.len());
         for (i, signal) in signals.iter().enumerate() {
             match signal.kind {
@@ -93,14 +88,18 @@ impl Index {
                     regexes.push((i, regex));
                 }
                 SignalKind::Combo => {
-                    let first = combo_parts.len();
+                    let mut combo = Combo {
+                        signal: i,
+                        sets: 0,
+                        facts: 0,
+                    };
                     for part in &signal.all_of {
                         let members = match (
                             Fact::named(part),
                             signals.iter().position(|s| &s.id == part),
                         ) {
                             (Some(fact), _) => {
-                                combo_parts.push(Part::Fact(fact));
+                                combo.facts |= fact.bit();
                                 continue;
                             }
                             (None, Some(j)) => SignalSet::of(signals.len(), [j]),
@@ -109,9 +108,13 @@ impl Index {
                         if members.is_empty() {
                             return Err(malformed("a combo names an unknown part"));
                         }
-                        combo_parts.push(Part::Signals(combo_sets.push(&members)));
+                        combo_sets.push(&members, combos.len());
+                        combo.sets = combo
+                            .sets
+                            .checked_add(1)
+                            .ok_or_else(|| malformed("a combo has too many parts"))?;
                     }
-                    combos.push((i, first..combo_parts.len()));
+                    combos.push(combo);
                 }
                 SignalKind::Phrase => {}
             }
@@ -133,7 +136,6 @@ impl Index {
             )?,
             patterns: Patterns::build(regexes)?,
             combos,
-            combo_parts,
             combo_sets,
             signal_category: signals.iter().map(|s| category_of(&s.category)).collect(),
             entity_category: catalogue
@@ -173,11 +175,14 @@ impl Index {
     }
 }
 
-/// One part of a combo: any of some signals (a set of `combo_sets`), or a fact the detectors
-/// establish.
-pub(crate) enum Part {
-    Signals(usize),
-    Fact(Fact),
+/// A combo signal: it fires when a signal of each of its `sets` parts fired (counted in
+/// `combo_sets`) and the detectors established every fact of `facts`.
+pub(crate) struct Combo {
+    pub signal: usize,
+    /// How many of its parts are signal sets.
+    pub sets: u8,
+    /// Its facts, as [`Fact::bit`]s.
+    pub facts: u8,
 }
 
 /// What the detectors know about a message besides its words (see `COMBO_FACTS`).
@@ -192,6 +197,11 @@ pub(crate) enum Fact {
 }
 
 impl Fact {
+    /// The fact's bit in a [`Combo`]'s facts.
+    pub fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
     fn named(name: &str) -> Option<Fact> {
         match name {
             "fact.link" => Some(Fact::Link),
