@@ -88,6 +88,20 @@ fn each_trick_can_be_turned_off() {
     assert_eq!(off.normalise("stk").text, "stk");
 }
 
+/// The words, read back through their ranges and joined by single spaces, are the text, and
+/// each came from inside the original.
+fn words_make_the_text(normalised: &Normalised, original: &str) -> Result<(), TestCaseError> {
+    let words: Vec<&str> = (0..normalised.word_count())
+        .map(|i| &normalised.text[normalised.word_range(i)])
+        .collect();
+    prop_assert_eq!(words.join(" "), normalised.text.as_str());
+    for i in 0..normalised.word_count() {
+        let range = normalised.original_range_of_word(i);
+        prop_assert!(range.start <= range.end && range.end <= original.len());
+    }
+    Ok(())
+}
+
 proptest! {
     #[test]
     fn never_panics_and_is_idempotent(text in "\\PC{0,60}") {
@@ -95,6 +109,7 @@ proptest! {
         let once = normaliser.normalise(&text);
         let twice = normaliser.normalise(&once.text);
         prop_assert_eq!(&once.text, &twice.text);
+        words_make_the_text(&once, &text)?;
     }
 
     #[test]
@@ -103,6 +118,7 @@ proptest! {
         let once = normaliser.normalise(&text);
         let twice = normaliser.normalise(&once.text);
         prop_assert_eq!(&once.text, &twice.text);
+        words_make_the_text(&once, &text)?;
         for at in 0..=once.text.len() {
             let _ = once.original_range(at..once.text.len());
         }
