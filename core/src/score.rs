@@ -131,8 +131,12 @@ impl<'a> Context<'a> {
         let c = self.catalogue;
         let mut weighed: Vec<Weighed> = Vec::with_capacity(hits.len());
         for hit in &hits {
-            // One reason per code: the first (earliest in the text) stands for the rest.
-            if !weighed.iter().any(|w| w.hit.code == hit.code) {
+            // One reason per code: the first (earliest in the text) stands for the rest. A
+            // signal comes once per message (the detector keeps its first span), so only the
+            // others are looked for among the hits already weighed.
+            let repeated = !matches!(hit.code, HitCode::Signal(_))
+                && weighed.iter().any(|w| w.hit.code == hit.code);
+            if !repeated {
                 weighed.push(self.weigh(hit));
             }
         }

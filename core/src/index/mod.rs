@@ -78,7 +78,7 @@ impl Index {
 
         let mut regexes = Vec::new();
         let mut combos = Vec::new();
-        let mut combo_sets = SignalSets::new(signals.len());
+        let mut combo_set_parts = Vec::new();
         for (i, signal) in signals.iter().enumerate() {
             match signal.kind {
                 SignalKind::Regex => {
@@ -108,7 +108,7 @@ impl Index {
                         if members.is_empty() {
                             return Err(malformed("a combo names an unknown part"));
                         }
-                        combo_sets.push(&members, combos.len());
+                        combo_set_parts.push((members, combos.len()));
                         combo.sets = combo
                             .sets
                             .checked_add(1)
@@ -136,7 +136,7 @@ impl Index {
             )?,
             patterns: Patterns::build(regexes)?,
             combos,
-            combo_sets,
+            combo_sets: SignalSets::new(signals.len(), &combo_set_parts),
             signal_category: signals.iter().map(|s| category_of(&s.category)).collect(),
             entity_category: catalogue
                 .entities

@@ -49,9 +49,11 @@ impl SignalSet {
 /// belongs to a group (its combo), and a message counts the sets met in each group.
 #[derive(Debug, Clone)]
 pub(crate) struct SignalSets {
-    containing: Vec<Vec<u32>>,
-    /// The group of each set.
-    group_of: Vec<u32>,
+    /// Signal `s` belongs to the sets `containing[first[s]..first[s + 1]]`, each with its group:
+    /// one block of memory, read without following a pointer per signal.
+    first: Vec<u32>,
+    containing: Vec<(u32, u32)>,
+    sets: usize,
     groups: usize,
 }
 
@@ -63,46 +65,47 @@ pub(crate) struct SetsMet {
 }
 
 impl SignalSets {
-    /// No sets yet; each will hold signals `0..signals`.
-    pub fn new(signals: usize) -> Self {
-        SignalSets {
-            containing: vec![Vec::new(); signals],
-            group_of: Vec::new(),
-            groups: 0,
-        }
-    }
-
-    /// Adds `set` (of the same capacity) to `group` and returns its number. Groups are numbered
-    /// from 0 in the order they first appear.
-    pub fn push(&mut self, set: &SignalSet, group: usize) -> usize {
-        debug_assert_eq!(set.words.len(), self.containing.len().div_ceil(64));
-        let number = self.group_of.len();
-        for (signal, sets) in self.containing.iter_mut().enumerate() {
-            if set.contains(signal) {
-                sets.push(number as u32);
+    /// The sets `parts` (each of signals `0..signals`, with its group), numbered in order.
+    pub fn new(signals: usize, parts: &[(SignalSet, usize)]) -> Self {
+        let mut first = Vec::with_capacity(signals + 1);
+        let mut containing = Vec::new();
+        for signal in 0..signals {
+            first.push(containing.len() as u32);
+            for (number, (set, group)) in parts.iter().enumerate() {
+                debug_assert_eq!(set.words.len(), signals.div_ceil(64));
+                if set.contains(signal) {
+                    containing.push((number as u32, *group as u32));
+                }
             }
         }
-        self.group_of.push(group as u32);
-        self.groups = self.groups.max(group + 1);
-        number
+        first.push(containing.len() as u32);
+        SignalSets {
+            first,
+            containing,
+            sets: parts.len(),
+            groups: parts.iter().map(|(_, group)| group + 1).max().unwrap_or(0),
+        }
     }
 
     /// Nothing met yet.
     pub fn none_met(&self) -> SetsMet {
         SetsMet {
-            met: SignalSet::empty(self.group_of.len()),
+            met: SignalSet::empty(self.sets),
             in_group: vec![0; self.groups],
         }
     }
 
     /// Records that `signal` fired: every set holding it is met, and counted once in its group.
     pub fn fire(&self, signal: usize, met: &mut SetsMet) {
-        for &set in self.containing.get(signal).into_iter().flatten() {
+        let (Some(&from), Some(&to)) = (self.first.get(signal), self.first.get(signal + 1)) else {
+            return;
+        };
+        for &(set, group) in &self.containing[from as usize..to as usize] {
             let set = set as usize;
             // Counted without a branch: whether a set was met before is anyone's guess.
             let new = u8::from(!met.met.contains(set));
             met.met.insert(set);
-            let count = &mut met.in_group[self.group_of[set] as usize];
+            let count = &mut met.in_group[group as usize];
             *count = count.saturating_add(new);
         }
     }
@@ -142,10 +145,15 @@ mod tests {
 
     #[test]
     fn sets_met_by_what_fired() {
-        let mut sets = SignalSets::new(130);
-        let a = sets.push(&SignalSet::of(130, [1]), 0);
-        let b = sets.push(&SignalSet::of(130, [129, 5]), 0);
-        let c = sets.push(&SignalSet::of(130, [129]), 1);
+        let sets = SignalSets::new(
+            130,
+            &[
+                (SignalSet::of(130, [1]), 0),
+                (SignalSet::of(130, [129, 5]), 0),
+                (SignalSet::of(130, [129]), 1),
+            ],
+        );
+        let (a, b, c) = (0, 1, 2);
         let mut met = sets.none_met();
         assert!(![a, b, c].iter().any(|&s| met.contains(s)));
         assert_eq!((met.in_group(0), met.in_group(1)), (0, 0));
