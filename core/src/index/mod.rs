@@ -127,6 +127,7 @@ impl Index {
             .map(|a| a.value.chars().filter(char::is_ascii_digit).collect())
             .collect();
 
+        let combo_sets = SignalSets::new(signals.len(), combos.len(), &combo_set_parts);
         Ok(Index {
             text: TextMatcher::build(
                 catalogue,
@@ -136,7 +137,7 @@ impl Index {
             )?,
             patterns: Patterns::build(regexes)?,
             combos,
-            combo_sets: SignalSets::new(signals.len(), &combo_set_parts),
+            combo_sets,
             signal_category: signals.iter().map(|s| category_of(&s.category)).collect(),
             entity_category: catalogue
                 .entities

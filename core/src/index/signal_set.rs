@@ -65,14 +65,16 @@ pub(crate) struct SetsMet {
 }
 
 impl SignalSets {
-    /// The sets `parts` (each of signals `0..signals`, with its group), numbered in order.
-    pub fn new(signals: usize, parts: &[(SignalSet, usize)]) -> Self {
+    /// The sets `parts` (each of signals `0..signals`, with its group below `groups`), numbered
+    /// in order. A group may have no set at all (a combo of facts only): it counts none.
+    pub fn new(signals: usize, groups: usize, parts: &[(SignalSet, usize)]) -> Self {
         let mut first = Vec::with_capacity(signals + 1);
         let mut containing = Vec::new();
         for signal in 0..signals {
             first.push(containing.len() as u32);
             for (number, (set, group)) in parts.iter().enumerate() {
                 debug_assert_eq!(set.words.len(), signals.div_ceil(64));
+                debug_assert!(*group < groups);
                 if set.contains(signal) {
                     containing.push((number as u32, *group as u32));
                 }
@@ -83,7 +85,7 @@ impl SignalSets {
             first,
             containing,
             sets: parts.len(),
-            groups: parts.iter().map(|(_, group)| group + 1).max().unwrap_or(0),
+            groups,
         }
     }
 
@@ -154,8 +156,10 @@ mod tests {
 
     #[test]
     fn sets_met_by_what_fired() {
+        // Group 2 has no set (a combo of facts only) and counts none.
         let sets = SignalSets::new(
             130,
+            3,
             &[
                 (SignalSet::of(130, [1]), 0),
                 (SignalSet::of(130, [129, 5]), 0),
@@ -165,7 +169,10 @@ mod tests {
         let (a, b, c) = (0, 1, 2);
         let mut met = sets.none_met();
         assert!(![a, b, c].iter().any(|&s| met.contains(s)));
-        assert_eq!((met.in_group(0), met.in_group(1)), (0, 0));
+        assert_eq!(
+            (met.in_group(0), met.in_group(1), met.in_group(2)),
+            (0, 0, 0)
+        );
         sets.fire(129, &mut met);
         assert!(!met.contains(a) && met.contains(b) && met.contains(c));
         assert_eq!((met.in_group(0), met.in_group(1)), (1, 1));
@@ -175,6 +182,6 @@ mod tests {
         assert_eq!((met.in_group(0), met.in_group(1)), (1, 1));
         sets.fire(1, &mut met);
         assert!(met.contains(a));
-        assert_eq!(met.in_group(0), 2);
+        assert_eq!((met.in_group(0), met.in_group(2)), (2, 0));
     }
 }
