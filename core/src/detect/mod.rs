@@ -6,3 +6,4 @@ pub(crate) mod link;
 pub(crate) mod number;
 pub(crate) mod sender;
 pub(crate) mod sms;
+pub(crate) mod workspace;

@@ -1,6 +1,7 @@
 //! A message: phrases and patterns on the normalised text, combos, links and numbers found in it,
 //! and the sender rules.
 
+use crate::detect::workspace::{with_workspace, Workspace};
 use crate::detect::{extract, link, number, sender};
 use crate::index::{Fact, Index, Match, Matches, SignalSet, Target};
 use crate::normalise::Normalised;
@@ -12,9 +13,24 @@ const CLAUSE_BREAKS: &[char] = &['.', ',', ';', '!', '?', ':', '\n', '(', ')'];
 
 /// Collects the evidence in one message.
 pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> {
-    let normalised = index.normaliser.normalise(text);
-    let mut fired = Fired::new(index.signal_category.len());
-    let named = match_phrases(&normalised, text, index, &mut fired);
+    with_workspace(|workspace| hits_in(sender, text, index, workspace))
+}
+
+/// [`hits`], writing on the way into `workspace`.
+fn hits_in(sender: Option<&str>, text: &str, index: &Index, workspace: &mut Workspace) -> Vec<Hit> {
+    let Workspace {
+        normaliser,
+        normalised,
+        matches,
+        fired,
+        met,
+    } = workspace;
+    index
+        .normaliser
+        .normalise_into(text, normaliser, normalised);
+    let normalised = &*normalised;
+    fired.reset(index.signal_category.len());
+    let named = match_phrases(normalised, text, index, matches, fired);
     let (entity, entity_at) = (named.first, named.first_at);
     index
         .patterns
@@ -68,9 +84,9 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
     .fold(0u8, |bits, &(fact, holds)| {
         bits | if holds { fact.bit() } else { 0 }
     });
-    let mut met = index.combo_sets.none_met();
+    index.combo_sets.reset(met);
     for &(signal, _) in &fired.spans {
-        index.combo_sets.fire(signal, &mut met);
+        index.combo_sets.fire(signal, met);
     }
     for (c, combo) in index.combos.iter().enumerate() {
         // Every part met: counted, not tested part by part (`&`, not `&&`: no branch to
@@ -78,7 +94,7 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
         let holds = (met.in_group(c) == usize::from(combo.sets)) & (combo.facts & !facts == 0);
         // A combo can be a part of a later one.
         if holds && fired.add(combo.signal, (0, 0)) {
-            index.combo_sets.fire(combo.signal, &mut met);
+            index.combo_sets.fire(combo.signal, met);
         }
     }
 
@@ -120,17 +136,17 @@ pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> 
 
 /// The signals that fired in a message, each with the first span that fired it (normalised
 /// text; empty for combos).
-struct Fired {
+#[derive(Default)]
+pub(crate) struct Fired {
     set: SignalSet,
     spans: Vec<(usize, (usize, usize))>,
 }
 
 impl Fired {
-    fn new(signals: usize) -> Self {
-        Fired {
-            set: SignalSet::empty(signals),
-            spans: Vec::with_capacity(16),
-        }
+    /// None fired yet, of signals `0..signals`.
+    fn reset(&mut self, signals: usize) {
+        self.set.reset(signals);
+        self.spans.clear();
     }
 
     /// Records `signal`, unless it fired before: the first span stands for the rest. True when
@@ -155,8 +171,15 @@ struct Named {
 }
 
 /// Runs the phrase trie; records the first span of each signal and the entities named.
-fn match_phrases(normalised: &Normalised, text: &str, index: &Index, fired: &mut Fired) -> Named {
-    let matches = index.text.matches(normalised, text);
+fn match_phrases(
+    normalised: &Normalised,
+    text: &str,
+    index: &Index,
+    matches: &mut Matches,
+    fired: &mut Fired,
+) -> Named {
+    index.text.matches_into(normalised, text, matches);
+    let matches = &*matches;
     // A negated phrase silences the shorter phrases inside it too ("không … tài khoản tạm giữ"
     // also holds "tạm giữ").
     let mut negated_spans: Vec<(usize, usize)> = matches
@@ -164,7 +187,7 @@ fn match_phrases(normalised: &Normalised, text: &str, index: &Index, fired: &mut
         .iter()
         .filter(|m| {
             matches!(m.target, Target::Signal(i) if index.negatable[i])
-                && negated(normalised, text, m.first_word, &matches, index)
+                && negated(normalised, text, m.first_word, matches, index)
         })
         .map(|m| (m.start, m.end))
         .collect();
@@ -184,7 +207,7 @@ fn match_phrases(normalised: &Normalised, text: &str, index: &Index, fired: &mut
     };
     for Match {
         target, start, end, ..
-    } in matches.found
+    } in matches.found.iter().copied()
     {
         match target {
             Target::Signal(i) => {

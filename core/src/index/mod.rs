@@ -20,7 +20,7 @@ pub(crate) use explanations::{Explanations, RuleFacts};
 use fast_hash::FastSet;
 pub(crate) use numbers::NumberIndex;
 use patterns::Patterns;
-pub(crate) use signal_set::{SignalSet, SignalSets};
+pub(crate) use signal_set::{SetsMet, SignalSet, SignalSets};
 pub(crate) use text::{Match, Matches, Target, TextMatcher};
 
 /// Tags the sender rules read: a signal tagged `institutional` means the message speaks as an

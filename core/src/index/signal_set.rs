@@ -5,7 +5,7 @@
 //! testing every part.
 
 /// A set of signal indices.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct SignalSet {
     words: Box<[u64]>,
 }
@@ -23,6 +23,16 @@ impl SignalSet {
         let mut set = Self::empty(signals);
         members.into_iter().for_each(|m| set.insert(m));
         set
+    }
+
+    /// Empties the set and makes it able to hold signals `0..signals`, in the memory it had
+    /// when that is the right size (a check reuses its sets from one message to the next).
+    pub fn reset(&mut self, signals: usize) {
+        if self.words.len() == signals.div_ceil(64) {
+            self.words.fill(0);
+        } else {
+            *self = Self::empty(signals);
+        }
     }
 
     pub fn insert(&mut self, signal: usize) {
@@ -58,7 +68,7 @@ pub(crate) struct SignalSets {
 }
 
 /// Which sets of a [`SignalSets`] the signals fired so far meet, and how many in each group.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct SetsMet {
     met: SignalSet,
     in_group: Vec<u8>,
@@ -90,11 +100,18 @@ impl SignalSets {
     }
 
     /// Nothing met yet.
+    #[cfg(test)]
     pub fn none_met(&self) -> SetsMet {
-        SetsMet {
-            met: SignalSet::empty(self.sets),
-            in_group: zeroed(self.groups),
-        }
+        let mut met = SetsMet::default();
+        self.reset(&mut met);
+        met
+    }
+
+    /// `met` back to nothing met, for these sets, in the memory it had.
+    pub fn reset(&self, met: &mut SetsMet) {
+        met.met.reset(self.sets);
+        met.in_group.clear();
+        met.in_group.resize(self.groups, 0);
     }
 
     /// Records that `signal` fired: every set holding it is met, and counted once in its group.
@@ -183,5 +200,23 @@ mod tests {
         sets.fire(1, &mut met);
         assert!(met.contains(a));
         assert_eq!((met.in_group(0), met.in_group(2)), (2, 0));
+        // Reset for the next message: nothing met, every count back to zero.
+        sets.reset(&mut met);
+        assert!(![a, b, c].iter().any(|&s| met.contains(s)));
+        assert_eq!((met.in_group(0), met.in_group(1)), (0, 0));
+    }
+
+    #[test]
+    fn reset_empties_and_resizes() {
+        let mut set = SignalSet::of(130, [0, 129]);
+        set.reset(130);
+        assert!(set.is_empty());
+        // Sized for another catalogue, from one with fewer signals: every signal fits.
+        set.reset(300);
+        set.insert(299);
+        assert!(set.contains(299) && !set.contains(129));
+        set.reset(10);
+        assert!(set.is_empty());
+        assert_eq!(set, SignalSet::empty(10));
     }
 }

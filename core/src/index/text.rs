@@ -148,7 +148,9 @@ pub(crate) struct WordClass {
     pub exception: bool,
 }
 
-/// The matches in one message, and what the vocabulary knows of each of its words.
+/// The matches in one message, and what the vocabulary knows of each of its words. Kept from
+/// one message to the next, its memory is reused (see [`TextMatcher::matches_into`]).
+#[derive(Default)]
 pub(crate) struct Matches {
     /// In the order of their ends (the longer first at one end).
     pub found: Vec<Match>,
@@ -285,18 +287,19 @@ impl TextMatcher {
     }
 
     /// Every whole-word match in `normalised` whose accents agree with the `original` text
-    /// wherever both carry them, and the class of every word.
-    pub fn matches(&self, normalised: &Normalised, original: &str) -> Matches {
-        let mut found = Vec::with_capacity(16);
+    /// wherever both carry them, and the class of every word, written over what `matches` held
+    /// (its memory is reused).
+    pub fn matches_into(&self, normalised: &Normalised, original: &str, matches: &mut Matches) {
+        let Matches { found, words } = matches;
+        found.clear();
+        words.clear();
         // Typed without diacritics, a message agrees with every phrase's accents.
         let typed_with_accents = !original.is_ascii();
         let count = normalised.word_count();
-        let words: Vec<Option<Word>> = (0..count)
-            .map(|i| {
-                self.vocabulary
-                    .get_in(&normalised.text, normalised.word_range(i))
-            })
-            .collect();
+        words.extend((0..count).map(|i| {
+            self.vocabulary
+                .get_in(&normalised.text, normalised.word_range(i))
+        }));
         for first in 0..count {
             let Some(mut node) = words[first].and_then(|w| w.start) else {
                 continue;
@@ -331,7 +334,6 @@ impl TextMatcher {
         // By end, the longer first: the order an automaton reports them in, which decides
         // which span of a signal found twice is shown.
         found.sort_by_key(|m| (m.end, m.start));
-        Matches { found, words }
     }
 
     /// False when the accents of `ending` disagree with what was typed over words

@@ -81,9 +81,17 @@ struct Token {
 
 /// The text of every token of one message, one after the other; a token that a trick rewrites
 /// gets its new text appended.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Scratch {
     buf: String,
+}
+
+/// What normalising a message writes on the way, kept between messages so that a check reuses
+/// its memory instead of asking the allocator again (see [`Normaliser::normalise_into`]).
+#[derive(Debug, Default)]
+pub struct Workspace {
+    scratch: Scratch,
+    tokens: Vec<Token>,
 }
 
 impl Scratch {
@@ -162,34 +170,45 @@ impl Normaliser {
 
     /// Normalises `text`. Never fails; idempotent on its own output.
     pub fn normalise(&self, text: &str) -> Normalised {
+        let mut out = Normalised::default();
+        self.normalise_into(text, &mut Workspace::default(), &mut out);
+        out
+    }
+
+    /// [`Normaliser::normalise`] into `out`, with the memory of `out` and `workspace` from an
+    /// earlier message: the check path's way, a handful of allocations fewer per message.
+    pub fn normalise_into(&self, text: &str, workspace: &mut Workspace, out: &mut Normalised) {
         let parts = FoldParts {
             diacritics: self.on(Trick::Diacritics),
             homoglyphs: self.on(Trick::Homoglyphs),
             invisible: self.on(Trick::Invisible),
         };
-        let mut scratch = Scratch {
-            buf: String::with_capacity(text.len() + 16),
-        };
-        let tokens = self.split(text, parts, &mut scratch);
+        let scratch = &mut workspace.scratch;
+        scratch.buf.clear();
+        scratch.buf.reserve(text.len() + 16);
+        let mut tokens = std::mem::take(&mut workspace.tokens);
+        tokens.clear();
+        tokens.reserve(text.len() / 4 + 1);
+        let tokens = self.split(text, parts, scratch, tokens);
         // The common case: no single letter, or none next to another one.
-        let tokens = if self.on(Trick::Spelled) && adjacent_singles(&tokens, &scratch) {
-            let mut tokens = self.join_spelled(tokens, &mut scratch);
+        let tokens = if self.on(Trick::Spelled) && adjacent_singles(&tokens, scratch) {
+            let mut tokens = self.join_spelled(tokens, scratch);
             // A joined word can shrink to one letter (`d-d-d` → `d`) beside other single
             // letters: join those as a second pass over the output would, so that normalising
             // stays idempotent. Each round joins, so the words get fewer.
-            while spelled_run(&tokens, &scratch) {
+            while spelled_run(&tokens, scratch) {
                 tokens.iter_mut().for_each(|t| t.gap = Gap::Short(' '));
-                tokens = self.join_spelled(tokens, &mut scratch);
+                tokens = self.join_spelled(tokens, scratch);
             }
             tokens
         } else {
             tokens
         };
-        let mut out = Normalised {
-            // The words, a space after each, and room for a few teencode expansions.
-            text: String::with_capacity(scratch.buf.len() + tokens.len() + 16),
-            words: Vec::with_capacity(tokens.len()),
-        };
+        out.text.clear();
+        out.words.clear();
+        // The words, a space after each, and room for a few teencode expansions.
+        out.text.reserve(scratch.buf.len() + tokens.len() + 16);
+        out.words.reserve(tokens.len());
         let teencode = self.on(Trick::Teencode);
         for token in &tokens {
             let word = scratch.get(token);
@@ -202,14 +221,21 @@ impl Normaliser {
                 None => out.push(word, token.orig),
             }
         }
-        out
+        workspace.tokens = tokens;
     }
 
     /// Splits folded text into words, remembering the gap before each, and shapes each word as
     /// it ends.
-    fn split(&self, text: &str, parts: FoldParts, scratch: &mut Scratch) -> Vec<Token> {
+    /// `tokens` is empty: its memory is reused.
+    fn split(
+        &self,
+        text: &str,
+        parts: FoldParts,
+        scratch: &mut Scratch,
+        tokens: Vec<Token>,
+    ) -> Vec<Token> {
         let mut splitter = Splitter {
-            tokens: Vec::with_capacity(text.len() / 4 + 1),
+            tokens,
             start: 0,
             orig: (0, 0),
             gap_chars: 0,

@@ -1,0 +1,115 @@
+//! A check reuses its thread's buffers from one message to the next. Nothing of one message may
+//! leak into the next: every verdict on a busy thread equals the verdict on a fresh one, after
+//! any message, after a message long enough for its buffers to be let go, and when checkers of
+//! catalogues of different sizes take turns on one thread.
+
+use std::path::PathBuf;
+
+use canhgiac_core::catalogue::model::{Signal, SignalKind};
+use canhgiac_core::{Checker, Verdict};
+
+/// (sender, text) of every fixture message.
+fn fixture_messages() -> Vec<(Option<String>, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assets/fixtures");
+    let mut all = Vec::new();
+    for name in ["scam.tsv", "ham.tsv"] {
+        let text = std::fs::read_to_string(dir.join(name)).expect("fixture");
+        for line in text.lines().skip(1) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if let [_, _, sender, text] = fields[..] {
+                let sender = Some(sender).filter(|s| !s.is_empty()).map(str::to_owned);
+                all.push((sender, text.to_owned()));
+            }
+        }
+    }
+    assert!(all.len() > 300, "the fixtures are read");
+    all
+}
+
+/// The verdict of a thread that has checked nothing before.
+fn on_fresh_thread(checker: &Checker, sender: Option<&str>, text: &str) -> Verdict {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| checker.check_sms(sender, text))
+            .join()
+            .expect("the check returns")
+    })
+}
+
+/// The embedded catalogue with `extra` more phrase signals, so that its sets of signals take
+/// more words of bits than the embedded one's.
+fn larger_checker(extra: usize) -> Checker {
+    let mut catalogue = Checker::embedded().expect("embedded").catalogue().clone();
+    for i in 0..extra {
+        catalogue.signals.push(Signal {
+            id: format!("test.extra_{i}"),
+            kind: SignalKind::Phrase,
+            weight: 0.2,
+            phrases: vec![format!("zqx{i} wvk")],
+            message_vi: "Cụm từ thử.".into(),
+            message_en: "A test phrase.".into(),
+            ..Signal::default()
+        });
+    }
+    Checker::from_catalogue(catalogue).expect("the larger catalogue builds")
+}
+
+#[test]
+fn every_verdict_on_a_busy_thread_is_the_fresh_one() {
+    let checker = Checker::embedded().expect("embedded");
+    let messages = fixture_messages();
+    let fresh: Vec<Verdict> = messages
+        .iter()
+        .map(|(sender, text)| on_fresh_thread(&checker, sender.as_deref(), text))
+        .collect();
+    // Forwards, then backwards: each message follows a different one the second time.
+    for order in [false, true] {
+        let mut indices: Vec<usize> = (0..messages.len()).collect();
+        if order {
+            indices.reverse();
+        }
+        for i in indices {
+            let (sender, text) = &messages[i];
+            assert_eq!(
+                checker.check_sms(sender.as_deref(), text),
+                fresh[i],
+                "message {i} after another"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_long_message_leaves_nothing_behind() {
+    let checker = Checker::embedded().expect("embedded");
+    let short = "Vietcombank: tai khoan cua quy khach bi khoa, truy cap http://vcb-xacminh.top";
+    let expected = on_fresh_thread(&checker, None, short);
+    let long = "Cung cap ma OTP de nhan qua tang ngay hom nay. ".repeat(4_000);
+    let long_verdict = checker.check_sms(None, &long);
+    assert!(long_verdict.score > 0.0, "the long message is checked");
+    assert_eq!(checker.check_sms(None, short), expected);
+}
+
+#[test]
+fn checkers_of_different_sizes_take_turns_on_one_thread() {
+    let small = Checker::embedded().expect("embedded");
+    let large = larger_checker(130);
+    let with_extra = "zqx7 wvk: xac nhan ma OTP ngay";
+    let small_fresh = on_fresh_thread(&small, None, with_extra);
+    let large_fresh = on_fresh_thread(&large, None, with_extra);
+    assert!(
+        large_fresh
+            .reasons
+            .iter()
+            .any(|r| &*r.code == "test.extra_7"),
+        "the extra signal fires in the larger catalogue"
+    );
+    assert!(!small_fresh
+        .reasons
+        .iter()
+        .any(|r| r.code.starts_with("test.")));
+    for _ in 0..3 {
+        assert_eq!(large.check_sms(None, with_extra), large_fresh);
+        assert_eq!(small.check_sms(None, with_extra), small_fresh);
+    }
+}
