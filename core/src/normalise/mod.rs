@@ -286,6 +286,10 @@ impl Normaliser {
     /// Stretched letters, amounts glued to words, leetspeak: the word-internal tricks. Each step
     /// runs again after leetspeak, which can create a stretch (`aa@`) or a glued amount (`a0o5`).
     fn shape(&self, mut token: Token, scratch: &mut Scratch, out: &mut Vec<Token>) {
+        if is_masked_number(scratch.get(&token)) {
+            out.push(token);
+            return;
+        }
         if self.on(Trick::Stretch) && has_stretch(scratch.get(&token)) {
             let collapsed = collapse_stretch(scratch.get(&token));
             token.text = scratch.append(&collapsed);
@@ -722,6 +726,15 @@ impl Splitter {
         self.plain = true;
         self.last = 0;
     }
+}
+
+/// A number with digits hidden as `x` (`0867xxxxxx`, `09xx`): the x's stand for digits, so
+/// they are neither a stretched letter nor the letters around leetspeak.
+fn is_masked_number(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.iter().all(|&b| b.is_ascii_digit() || b == b'x')
+        && bytes.contains(&b'x')
+        && bytes.iter().any(u8::is_ascii_digit)
 }
 
 /// `gấppppp` → `gap`: three or more of the same letter become one (Vietnamese never triples).

@@ -38,6 +38,9 @@ fn punctuation_and_spacing_collapse() {
 fn stretched_letters() {
     assert_eq!(n("GẤPPPPP lắmmmm"), "gap lam");
     assert_eq!(n("xoong booking"), "xoong booking");
+    // Digits hidden as x in a number are no stretch, and its 0 no leetspeak.
+    assert_eq!(n("bấm *21*0867xxxxxx#"), "bam 21 0867xxxxxx");
+    assert_eq!(n("số 09xx xxx"), "so 09xx x");
 }
 
 #[test]
