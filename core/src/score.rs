@@ -172,7 +172,7 @@ impl<'a> Context<'a> {
         // of reasons, and far less code than the library's sort.
         let mut shown: Vec<&Weighed> = weighed
             .iter()
-            .filter(|w| w.weight != 0.0 || matches!(w.hit.code, HitCode::Info(_)))
+            .filter(|w| shown(w.weight) || matches!(w.hit.code, HitCode::Info(_)))
             .collect();
         for i in 1..shown.len() {
             let mut j = i;
@@ -260,6 +260,13 @@ impl<'a> Context<'a> {
             matched: matched.to_owned(),
         })
     }
+}
+
+/// True when evidence of this weight is shown as a reason. Evidence that weighs nothing (an
+/// amount, an account number: parts of combos) only counts towards other signals, so the
+/// detectors need not find where it is.
+pub(crate) fn shown(weight: f32) -> bool {
+    weight != 0.0
 }
 
 /// The category whose evidence weighs most (the later one on a tie), else the one of an entity

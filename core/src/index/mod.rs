@@ -19,7 +19,7 @@ pub(crate) use domains::{name_label as name_label_of, DomainIndex};
 pub(crate) use explanations::{Explanations, RuleFacts};
 use fast_hash::FastSet;
 pub(crate) use numbers::NumberIndex;
-use patterns::Patterns;
+use patterns::{Pattern, Patterns};
 pub(crate) use signal_set::{SetsMet, SignalSet, SignalSets};
 pub(crate) use text::{Match, Matches, Target, TextMatcher};
 
@@ -85,7 +85,11 @@ impl Index {
                     let pattern = signal.pattern.as_deref().unwrap_or_default();
                     let regex = compile_ascii_regex(pattern)
                         .map_err(|_| malformed("a signal pattern does not compile"))?;
-                    regexes.push((i, regex));
+                    regexes.push(Pattern {
+                        signal: i,
+                        regex,
+                        quoted: crate::score::shown(signal.weight),
+                    });
                 }
                 SignalKind::Combo => {
                     let mut combo = Combo {
