@@ -372,15 +372,27 @@ pub fn compile_ascii_regex(pattern: &str) -> Result<regex::bytes::Regex, String>
 }
 
 /// Compiles signal patterns into one set, with the same flags as [`compile_ascii_regex`] and
-/// the same size allowed to each pattern.
+/// the same size allowed to each pattern: what `regex::bytes::RegexSet` builds, as the engine
+/// under it, whose search writes into a set of matched patterns the caller keeps.
 pub fn compile_ascii_regex_set<'a>(
     patterns: impl ExactSizeIterator<Item = &'a str>,
-) -> Result<regex::bytes::RegexSet, String> {
+) -> Result<regex_automata::meta::Regex, String> {
+    use regex_automata::nfa::thompson::WhichCaptures;
+    use regex_automata::util::syntax;
+    use regex_automata::{meta, MatchKind};
     let limit = PATTERN_SIZE_LIMIT * patterns.len().max(1);
-    regex::bytes::RegexSetBuilder::new(patterns)
-        .unicode(false)
-        .size_limit(limit)
-        .build()
+    let patterns: Vec<&str> = patterns.collect();
+    // The configuration `regex::bytes::RegexSetBuilder` gives its engine.
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(limit))
+        .hybrid_cache_capacity(2 * (1 << 20))
+        .match_kind(MatchKind::All)
+        .utf8_empty(false)
+        .which_captures(WhichCaptures::None);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build_many(&patterns)
         .map_err(|error| format!("the patterns do not compile together in ASCII mode: {error}"))
 }
 

@@ -22,6 +22,7 @@ fn hits_in(sender: Option<&str>, text: &str, index: &Index, workspace: &mut Work
         normaliser,
         normalised,
         matches,
+        patterns,
         fired,
         met,
     } = workspace;
@@ -34,7 +35,7 @@ fn hits_in(sender: Option<&str>, text: &str, index: &Index, workspace: &mut Work
     let (entity, entity_at) = (named.first, named.first_at);
     index
         .patterns
-        .each_first_match(normalised.text.as_bytes(), |i, span| {
+        .each_first_match(normalised.text.as_bytes(), patterns, |i, span| {
             fired.add(i, span);
         });
 

@@ -19,6 +19,7 @@ pub(crate) use domains::{name_label as name_label_of, DomainIndex};
 pub(crate) use explanations::{Explanations, RuleFacts};
 use fast_hash::FastSet;
 pub(crate) use numbers::NumberIndex;
+pub(crate) use patterns::MatchedPatterns;
 use patterns::{Pattern, Patterns};
 pub(crate) use signal_set::{SetsMet, SignalSet, SignalSets};
 pub(crate) use text::{Match, Matches, Target, TextMatcher};

@@ -6,7 +6,8 @@
 //! reason, so it is not searched again at all.
 
 use canhgiac_catalogue::source::compile_ascii_regex_set;
-use regex::bytes::{Regex, RegexSet};
+use regex::bytes::Regex;
+use regex_automata::{Input, PatternSet};
 
 use super::malformed;
 use crate::error::CoreError;
@@ -14,7 +15,7 @@ use crate::error::CoreError;
 /// Every regex signal of the catalogue.
 pub(crate) struct Patterns {
     /// All patterns at once, in the order of `each`.
-    set: RegexSet,
+    set: regex_automata::meta::Regex,
     each: Vec<Pattern>,
 }
 
@@ -36,19 +37,50 @@ impl Patterns {
     }
 
     /// Calls `found` with the signal and the first match's byte range, for every pattern that
-    /// matches `text`; the range is empty for a pattern that is never quoted.
-    pub fn each_first_match(&self, text: &[u8], mut found: impl FnMut(usize, (usize, usize))) {
+    /// matches `text`; the range is empty for a pattern that is never quoted. `matched` is
+    /// written over (its memory is reused).
+    pub fn each_first_match(
+        &self,
+        text: &[u8],
+        matched: &mut MatchedPatterns,
+        mut found: impl FnMut(usize, (usize, usize)),
+    ) {
         if self.each.is_empty() {
             return;
         }
-        for i in self.set.matches(text).iter() {
-            let pattern = &self.each[i];
+        let matched = matched.reset(self.set.pattern_len());
+        self.set
+            .which_overlapping_matches(&Input::new(text), matched);
+        for id in matched.iter() {
+            let pattern = &self.each[id.as_usize()];
             if !pattern.quoted {
                 found(pattern.signal, (0, 0));
             } else if let Some(m) = pattern.regex.find(text) {
                 found(pattern.signal, (m.start(), m.end()));
             }
         }
+    }
+}
+
+/// Which patterns matched a message. Kept from one message to the next: a new set each time
+/// asks the allocator for zeroed memory (`calloc`), which skips glibc's cache of small blocks.
+pub(crate) struct MatchedPatterns(PatternSet);
+
+impl Default for MatchedPatterns {
+    fn default() -> Self {
+        MatchedPatterns(PatternSet::new(0))
+    }
+}
+
+impl MatchedPatterns {
+    /// Empty, and able to hold `patterns` patterns.
+    fn reset(&mut self, patterns: usize) -> &mut PatternSet {
+        if self.0.capacity() == patterns {
+            self.0.clear();
+        } else {
+            self.0 = PatternSet::new(patterns);
+        }
+        &mut self.0
     }
 }
 
@@ -74,10 +106,19 @@ mod tests {
         ])
         .expect("builds");
         let text = b"nap 500k roi bam 21 0912345678 va 200k";
+        let mut matched = MatchedPatterns::default();
         let mut found = Vec::new();
-        patterns.each_first_match(text, |signal, span| found.push((signal, span)));
+        patterns.each_first_match(text, &mut matched, |signal, span| {
+            found.push((signal, span))
+        });
         found.sort_unstable();
         assert_eq!(found, vec![(3, (0, 0)), (7, (13, 30))]);
         assert_eq!(&text[13..30], b"bam 21 0912345678");
+        // The same set, reused: what matched before is forgotten.
+        found.clear();
+        patterns.each_first_match(b"khong khop", &mut matched, |signal, span| {
+            found.push((signal, span))
+        });
+        assert_eq!(found, vec![(9, (0, 10))]);
     }
 }
