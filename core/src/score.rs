@@ -102,11 +102,7 @@ impl<'a> Context<'a> {
         let index = self.index;
         let entity_category = hit.entity.and_then(|e| index.entity_category[e]);
         let (weight, own_category, rule) = match hit.code {
-            HitCode::Signal(i) => (
-                self.catalogue.signals[i].weight,
-                index.signal_category[i],
-                None,
-            ),
+            HitCode::Signal(i) => (index.signal_weight[i], index.signal_category[i], None),
             HitCode::Rule(code) => {
                 let rule = index.explanations.rule(code);
                 (

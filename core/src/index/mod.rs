@@ -39,6 +39,9 @@ pub(crate) struct Index {
     /// The signal sets the combos' parts name, grouped by combo (group `c` is `combos[c]`).
     pub combo_sets: SignalSets,
     pub signal_category: Vec<Option<usize>>,
+    /// Each signal's weight, side by side: the scorer reads a few per message, and each would
+    /// otherwise bring a whole catalogue signal into the cache.
+    pub signal_weight: Vec<f32>,
     pub entity_category: Vec<Option<usize>>,
     /// Entities that speak for the state (`scoring.authority_kinds`).
     pub entity_is_authority: Vec<bool>,
@@ -144,6 +147,7 @@ impl Index {
             combos,
             combo_sets,
             signal_category: signals.iter().map(|s| category_of(&s.category)).collect(),
+            signal_weight: signals.iter().map(|s| s.weight).collect(),
             entity_category: catalogue
                 .entities
                 .iter()
