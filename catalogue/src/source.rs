@@ -362,6 +362,9 @@ fn validate_numbers(c: &Catalogue, entities: &BTreeSet<&str>, p: &mut Problems) 
 /// The compiled size allowed to one signal pattern.
 const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
+/// The memory the set's lazy DFA may keep, as `regex` gives it.
+const LAZY_DFA_CACHE: usize = 2 << 20;
+
 /// Compiles a signal pattern the way the core does: bytes, ASCII classes only.
 pub fn compile_ascii_regex(pattern: &str) -> Result<regex::bytes::Regex, String> {
     regex::bytes::RegexBuilder::new(pattern)
@@ -385,7 +388,7 @@ pub fn compile_ascii_regex_set<'a>(
     // The configuration `regex::bytes::RegexSetBuilder` gives its engine.
     let config = meta::Config::new()
         .nfa_size_limit(Some(limit))
-        .hybrid_cache_capacity(2 * (1 << 20))
+        .hybrid_cache_capacity(LAZY_DFA_CACHE)
         .match_kind(MatchKind::All)
         .utf8_empty(false)
         .which_captures(WhichCaptures::None);

@@ -1,7 +1,8 @@
 //! A check reuses its thread's buffers from one message to the next. Nothing of one message may
 //! leak into the next: every verdict on a busy thread equals the verdict on a fresh one, after
-//! any message, after a message long enough for its buffers to be let go, and when checkers of
-//! catalogues of different sizes take turns on one thread.
+//! any message, after a message long enough to be checked in buffers of its own, and when
+//! checkers of catalogues of different sizes (signals, patterns, combos) take turns on one
+//! thread.
 
 use std::path::PathBuf;
 
@@ -36,21 +37,32 @@ fn on_fresh_thread(checker: &Checker, sender: Option<&str>, text: &str) -> Verdi
     })
 }
 
-/// The embedded catalogue with `extra` more phrase signals, so that its sets of signals take
-/// more words of bits than the embedded one's.
+/// The embedded catalogue with `extra` more phrase signals (so that its sets of signals take more
+/// words of bits than the embedded one's), one more pattern and one more combo.
 fn larger_checker(extra: usize) -> Checker {
     let mut catalogue = Checker::embedded().expect("embedded").catalogue().clone();
+    let test_signal = |id: &str, kind: SignalKind| Signal {
+        id: id.into(),
+        kind,
+        weight: 0.2,
+        message_vi: "Dấu hiệu thử.".into(),
+        message_en: "A test signal.".into(),
+        ..Signal::default()
+    };
     for i in 0..extra {
         catalogue.signals.push(Signal {
-            id: format!("test.extra_{i}"),
-            kind: SignalKind::Phrase,
-            weight: 0.2,
             phrases: vec![format!("zqx{i} wvk")],
-            message_vi: "Cụm từ thử.".into(),
-            message_en: "A test phrase.".into(),
-            ..Signal::default()
+            ..test_signal(&format!("test.extra_{i}"), SignalKind::Phrase)
         });
     }
+    catalogue.signals.push(Signal {
+        pattern: Some(r"\bqqz [0-9]+\b".into()),
+        ..test_signal("test.pattern", SignalKind::Regex)
+    });
+    catalogue.signals.push(Signal {
+        all_of: vec!["test.extra_7".into(), "test.pattern".into()],
+        ..test_signal("test.combo", SignalKind::Combo)
+    });
     Checker::from_catalogue(catalogue).expect("the larger catalogue builds")
 }
 
@@ -94,16 +106,15 @@ fn a_long_message_leaves_nothing_behind() {
 fn checkers_of_different_sizes_take_turns_on_one_thread() {
     let small = Checker::embedded().expect("embedded");
     let large = larger_checker(130);
-    let with_extra = "zqx7 wvk: xac nhan ma OTP ngay";
+    let with_extra = "zqx7 wvk: xac nhan ma OTP ngay, qqz 42";
     let small_fresh = on_fresh_thread(&small, None, with_extra);
     let large_fresh = on_fresh_thread(&large, None, with_extra);
-    assert!(
-        large_fresh
-            .reasons
-            .iter()
-            .any(|r| &*r.code == "test.extra_7"),
-        "the extra signal fires in the larger catalogue"
-    );
+    for code in ["test.extra_7", "test.pattern", "test.combo"] {
+        assert!(
+            large_fresh.reasons.iter().any(|r| &*r.code == code),
+            "{code} fires in the larger catalogue"
+        );
+    }
     assert!(!small_fresh
         .reasons
         .iter()

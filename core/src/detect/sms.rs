@@ -13,29 +13,29 @@ const CLAUSE_BREAKS: &[char] = &['.', ',', ';', '!', '?', ':', '\n', '(', ')'];
 
 /// Collects the evidence in one message.
 pub(crate) fn hits(sender: Option<&str>, text: &str, index: &Index) -> Vec<Hit> {
-    with_workspace(|workspace| hits_in(sender, text, index, workspace))
+    with_workspace(text, |workspace| hits_in(sender, text, index, workspace))
 }
 
 /// [`hits`], writing on the way into `workspace`.
 fn hits_in(sender: Option<&str>, text: &str, index: &Index, workspace: &mut Workspace) -> Vec<Hit> {
     let Workspace {
-        normaliser,
+        normalising,
         normalised,
         matches,
-        patterns,
+        matched_patterns,
         fired,
         met,
     } = workspace;
     index
         .normaliser
-        .normalise_into(text, normaliser, normalised);
+        .normalise_into(text, normalising, normalised);
     let normalised = &*normalised;
     fired.reset(index.signal_category.len());
     let named = match_phrases(normalised, text, index, matches, fired);
     let (entity, entity_at) = (named.first, named.first_at);
     index
         .patterns
-        .each_first_match(normalised.text.as_bytes(), patterns, |i, span| {
+        .each_first_match(normalised.text.as_bytes(), matched_patterns, |i, span| {
             fired.add(i, span);
         });
 
@@ -136,7 +136,7 @@ fn hits_in(sender: Option<&str>, text: &str, index: &Index, workspace: &mut Work
 }
 
 /// The signals that fired in a message, each with the first span that fired it (normalised
-/// text; empty for combos).
+/// text; empty for combos, and for patterns no reason quotes).
 #[derive(Default)]
 pub(crate) struct Fired {
     set: SignalSet,

@@ -30,6 +30,7 @@ pub(crate) struct Pattern {
 }
 
 impl Patterns {
+    /// The patterns, searched together; fails when they do not compile as one set.
     pub fn build(each: Vec<Pattern>) -> Result<Self, CoreError> {
         let set = compile_ascii_regex_set(each.iter().map(|p| p.regex.as_str()))
             .map_err(|_| malformed("the signal patterns cannot be combined"))?;

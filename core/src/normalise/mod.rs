@@ -89,7 +89,7 @@ struct Scratch {
 /// What normalising a message writes on the way, kept between messages so that a check reuses
 /// its memory instead of asking the allocator again (see [`Normaliser::normalise_into`]).
 #[derive(Debug, Default)]
-pub struct Workspace {
+pub(crate) struct Buffers {
     scratch: Scratch,
     tokens: Vec<Token>,
 }
@@ -171,25 +171,22 @@ impl Normaliser {
     /// Normalises `text`. Never fails; idempotent on its own output.
     pub fn normalise(&self, text: &str) -> Normalised {
         let mut out = Normalised::default();
-        self.normalise_into(text, &mut Workspace::default(), &mut out);
+        self.normalise_into(text, &mut Buffers::default(), &mut out);
         out
     }
 
-    /// [`Normaliser::normalise`] into `out`, with the memory of `out` and `workspace` from an
+    /// [`Normaliser::normalise`] into `out`, with the memory of `out` and `buffers` from an
     /// earlier message: the check path's way, a handful of allocations fewer per message.
-    pub fn normalise_into(&self, text: &str, workspace: &mut Workspace, out: &mut Normalised) {
+    pub(crate) fn normalise_into(&self, text: &str, buffers: &mut Buffers, out: &mut Normalised) {
         let parts = FoldParts {
             diacritics: self.on(Trick::Diacritics),
             homoglyphs: self.on(Trick::Homoglyphs),
             invisible: self.on(Trick::Invisible),
         };
-        let scratch = &mut workspace.scratch;
+        let scratch = &mut buffers.scratch;
         scratch.buf.clear();
         scratch.buf.reserve(text.len() + 16);
-        let mut tokens = std::mem::take(&mut workspace.tokens);
-        tokens.clear();
-        tokens.reserve(text.len() / 4 + 1);
-        let tokens = self.split(text, parts, scratch, tokens);
+        let tokens = self.split(text, parts, scratch, std::mem::take(&mut buffers.tokens));
         // The common case: no single letter, or none next to another one.
         let tokens = if self.on(Trick::Spelled) && adjacent_singles(&tokens, scratch) {
             let mut tokens = self.join_spelled(tokens, scratch);
@@ -221,19 +218,21 @@ impl Normaliser {
                 None => out.push(word, token.orig),
             }
         }
-        workspace.tokens = tokens;
+        buffers.tokens = tokens;
     }
 
     /// Splits folded text into words, remembering the gap before each, and shapes each word as
     /// it ends.
-    /// `tokens` is empty: its memory is reused.
+    /// The tokens are written into `tokens`, emptied first: its memory is reused.
     fn split(
         &self,
         text: &str,
         parts: FoldParts,
         scratch: &mut Scratch,
-        tokens: Vec<Token>,
+        mut tokens: Vec<Token>,
     ) -> Vec<Token> {
+        tokens.clear();
+        tokens.reserve(text.len() / 4 + 1);
         let mut splitter = Splitter {
             tokens,
             start: 0,
@@ -728,8 +727,9 @@ impl Splitter {
     }
 }
 
-/// A number with digits hidden as `x` (`0867xxxxxx`, `09xx`): the x's stand for digits, so
-/// they are neither a stretched letter nor the letters around leetspeak.
+/// A number with digits hidden as `x` (`0867xxxxxx`, `09xx`): the x's stand for digits, so the
+/// word is kept as written, with none of the word-internal tricks: no stretch (`xxxx`), no
+/// leetspeak (`0` is a digit here), no amount split off (`xx500`).
 fn is_masked_number(word: &str) -> bool {
     let bytes = word.as_bytes();
     bytes.iter().all(|&b| b.is_ascii_digit() || b == b'x')
