@@ -122,8 +122,9 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Scores `hits` and explains the verdict.
-    pub fn verdict(&self, hits: Vec<Hit>) -> Verdict {
+    /// Scores `hits` and explains the verdict. Takes the context: its number facts move into
+    /// the verdict rather than being copied, string by string.
+    pub fn verdict(mut self, hits: Vec<Hit>) -> Verdict {
         let c = self.catalogue;
         let mut weighed: Vec<Weighed> = Vec::with_capacity(hits.len());
         for hit in &hits {
@@ -191,7 +192,7 @@ impl<'a> Context<'a> {
             reasons,
             advice_vi,
             advice_en,
-            number: self.number.clone(),
+            number: self.number.take(),
         }
     }
 
