@@ -167,18 +167,18 @@ impl<'a> Context<'a> {
         // message; the sort is stable, so equal weights keep the text's order. Only what is
         // shown is sorted (most hits weigh nothing), and by reference. Insertion sort: a handful
         // of reasons, and far less code than the library's sort.
-        let mut shown: Vec<&Weighed> = weighed
+        let mut listed: Vec<&Weighed> = weighed
             .iter()
             .filter(|w| shown(w.weight) || matches!(w.hit.code, HitCode::Info(_)))
             .collect();
-        for i in 1..shown.len() {
+        for i in 1..listed.len() {
             let mut j = i;
-            while j > 0 && shown[j - 1].weight.total_cmp(&shown[j].weight).is_lt() {
-                shown.swap(j - 1, j);
+            while j > 0 && listed[j - 1].weight.total_cmp(&listed[j].weight).is_lt() {
+                listed.swap(j - 1, j);
                 j -= 1;
             }
         }
-        let reasons = shown.iter().map(|w| self.reason(w)).collect();
+        let reasons = listed.iter().map(|w| self.reason(w)).collect();
         let (advice_vi, advice_en) = self.advice(level, category, &weighed);
         let categories = &self.index.explanations.categories;
         Verdict {

@@ -14,7 +14,7 @@ impl SignalSet {
     /// An empty set able to hold signals `0..signals`.
     pub fn empty(signals: usize) -> Self {
         SignalSet {
-            words: zeroed(signals.div_ceil(64)).into_boxed_slice(),
+            words: vec![0; signals.div_ceil(64)].into_boxed_slice(),
         }
     }
 
@@ -141,15 +141,6 @@ impl SetsMet {
     pub fn in_group(&self, group: usize) -> usize {
         usize::from(self.in_group[group])
     }
-}
-
-/// `len` zeros. Not `vec![0; len]`: that asks the allocator for zeroed memory (`calloc`), which
-/// skips glibc's per-thread cache of small blocks and costs several times a plain allocation,
-/// on every message.
-fn zeroed<T: Copy + Default>(len: usize) -> Vec<T> {
-    let mut zeros = Vec::with_capacity(len);
-    zeros.resize(len, T::default());
-    zeros
 }
 
 /// True when two sets, as words of bits, have a bit in common.
