@@ -15,24 +15,19 @@ use canhgiac_core::catalogue::{Bundle, KeyPair};
 use canhgiac_core::{now_unix, Checker};
 use criterion::{criterion_group, Criterion, Throughput};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 fn assets() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assets")
 }
 
 /// (sender, text) of every fixture message, scam and ham alike.
 fn messages() -> Vec<(Option<String>, String)> {
-    let mut all = Vec::new();
-    for name in ["scam.tsv", "ham.tsv"] {
-        let text = std::fs::read_to_string(assets().join("fixtures").join(name)).expect("fixture");
-        for line in text.lines().skip(1) {
-            let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() == 4 {
-                let sender = Some(fields[2]).filter(|s| !s.is_empty()).map(str::to_owned);
-                all.push((sender, fields[3].to_owned()));
-            }
-        }
-    }
-    all
+    common::scam_and_ham()
+        .into_iter()
+        .map(|row| (row.sender, row.text))
+        .collect()
 }
 
 fn signed_default_bundle() -> Vec<u8> {

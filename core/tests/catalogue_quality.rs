@@ -4,43 +4,13 @@
 //! and every verdict on them explained: one reason per signal, strongest first, in both languages.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use canhgiac_core::catalogue::model::SignalKind;
 use canhgiac_core::{Checker, VerdictLevel};
 
-struct Row {
-    line: usize,
-    category: String,
-    sender: Option<String>,
-    text: String,
-}
+mod common;
 
-fn fixture(name: &str) -> Vec<Row> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../assets/fixtures")
-        .join(name);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .quoting(false)
-        .from_path(&path)
-        .expect("fixture exists");
-    reader
-        .records()
-        .enumerate()
-        .map(|(i, r)| {
-            let r = r.expect("well-formed fixture line");
-            Row {
-                line: i + 2,
-                category: r[1].to_owned(),
-                sender: Some(r[2].trim())
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned),
-                text: r[3].to_owned(),
-            }
-        })
-        .collect()
-}
+use common::fixture;
 
 fn checker() -> Checker {
     Checker::embedded().expect("the embedded catalogue loads")

@@ -4,28 +4,10 @@
 //! checkers of catalogues of different sizes (signals, patterns, combos) take turns on one
 //! thread.
 
-use std::path::PathBuf;
-
 use canhgiac_core::catalogue::model::{Signal, SignalKind};
 use canhgiac_core::{Checker, Verdict};
 
-/// (sender, text) of every fixture message.
-fn fixture_messages() -> Vec<(Option<String>, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assets/fixtures");
-    let mut all = Vec::new();
-    for name in ["scam.tsv", "ham.tsv"] {
-        let text = std::fs::read_to_string(dir.join(name)).expect("fixture");
-        for line in text.lines().skip(1) {
-            let fields: Vec<&str> = line.split('\t').collect();
-            if let [_, _, sender, text] = fields[..] {
-                let sender = Some(sender).filter(|s| !s.is_empty()).map(str::to_owned);
-                all.push((sender, text.to_owned()));
-            }
-        }
-    }
-    assert!(all.len() > 300, "the fixtures are read");
-    all
-}
+mod common;
 
 /// The verdict of a thread that has checked nothing before.
 fn on_fresh_thread(checker: &Checker, sender: Option<&str>, text: &str) -> Verdict {
@@ -69,10 +51,11 @@ fn larger_checker(extra: usize) -> Checker {
 #[test]
 fn every_verdict_on_a_busy_thread_is_the_fresh_one() {
     let checker = Checker::embedded().expect("embedded");
-    let messages = fixture_messages();
+    let messages = common::scam_and_ham();
+    assert!(messages.len() > 300, "the fixtures are read");
     let fresh: Vec<Verdict> = messages
         .iter()
-        .map(|(sender, text)| on_fresh_thread(&checker, sender.as_deref(), text))
+        .map(|row| on_fresh_thread(&checker, row.sender.as_deref(), &row.text))
         .collect();
     // Forwards, then backwards: each message follows a different one the second time.
     for order in [false, true] {
@@ -81,7 +64,7 @@ fn every_verdict_on_a_busy_thread_is_the_fresh_one() {
             indices.reverse();
         }
         for i in indices {
-            let (sender, text) = &messages[i];
+            let common::Row { sender, text, .. } = &messages[i];
             assert_eq!(
                 checker.check_sms(sender.as_deref(), text),
                 fresh[i],
