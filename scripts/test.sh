@@ -15,10 +15,10 @@ echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 
 echo "==> cargo clippy (warnings are errors)"
-cargo clippy -q --workspace --all-targets -- -D warnings
+cargo clippy -q --workspace --all-targets --features canhgiac-core/test-hooks -- -D warnings
 
 echo "==> cargo test --workspace (unit, property, integration tests; benchmarks once)"
-cargo test --workspace --all-targets
+cargo test --workspace --all-targets --features canhgiac-core/test-hooks
 
 echo "==> scripts/test-bindings.sh"
 scripts/test-bindings.sh

@@ -9,6 +9,7 @@
 //! bundle, and a build script cannot depend on the crate it builds.
 
 pub mod bundle;
+pub mod codes;
 pub mod error;
 pub mod keys;
 pub mod model;

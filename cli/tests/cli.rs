@@ -714,7 +714,7 @@ fn build_dev_bundle(sources: &Path, out: &Path) {
 
 /// Today (UTC) as `YYYY-MM-DD`.
 fn today() -> String {
-    canhgiac_core::catalogue::bundle::civil_date(canhgiac_core::now_unix())
+    canhgiac_catalogue::bundle::civil_date(canhgiac_core::now_unix())
 }
 
 fn is_hex_key(text: &str) -> bool {

@@ -9,9 +9,9 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use canhgiac_core::catalogue::bundle::unix_day;
-use canhgiac_core::catalogue::source::compile_dir;
-use canhgiac_core::catalogue::{Bundle, KeyPair};
+use canhgiac_catalogue::bundle::unix_day;
+use canhgiac_catalogue::source::compile_dir;
+use canhgiac_catalogue::{Bundle, KeyPair};
 use canhgiac_core::{now_unix, Checker};
 use criterion::{criterion_group, Criterion, Throughput};
 

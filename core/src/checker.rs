@@ -7,19 +7,16 @@ use canhgiac_catalogue::bundle::{unix_day, OpenPolicy};
 use canhgiac_catalogue::model::{Catalogue, Text};
 use canhgiac_catalogue::{Bundle, BundleHeader, FORMAT_VERSION};
 
-use crate::detect::{link, number, sms};
+use crate::engine::verdict::Verdict;
+use crate::engine::Engine;
 use crate::error::CoreError;
-use crate::index::Index;
 use crate::info::{catalogue_info, CatalogueInfo, CategoryInfo};
-use crate::normalise::{Normaliser, Trick};
-use crate::score::Context;
 use crate::trust::{dev_key, trusted_keys, EMBEDDED_BUNDLE};
-use crate::verdict::{NumberFacts, Verdict};
 
 /// Checks messages, numbers and links against one catalogue.
 pub struct Checker {
     catalogue: Catalogue,
-    index: Index,
+    engine: Engine,
     header: BundleHeader,
 }
 
@@ -72,56 +69,27 @@ impl Checker {
     }
 
     fn build(catalogue: Catalogue, header: BundleHeader) -> Result<Self, CoreError> {
-        let index = Index::build(&catalogue)?;
+        let engine = Engine::new(&catalogue)?;
         Ok(Checker {
             catalogue,
-            index,
+            engine,
             header,
         })
     }
 
     /// Checks a message (SMS, chat) and, when known, its sender (a number or a brandname).
     pub fn check_sms(&self, sender: Option<&str>, text: &str) -> Verdict {
-        let hits = sms::hits(sender, text, &self.index);
-        self.context(Some(text), None).verdict(hits)
+        self.engine.check_sms(sender, text)
     }
 
     /// Checks a caller's number.
     pub fn check_number(&self, input: &str) -> Result<Verdict, CoreError> {
-        let parsed = number::parse(input, &self.index.numbers)?;
-        let mut hits = Vec::new();
-        number::hits(&parsed, &self.index, &mut hits);
-        let numbers = &self.index.numbers;
-        let service = numbers.services.get(&parsed.national);
-        let facts = NumberFacts {
-            normalised: parsed.normalised(),
-            kind: parsed.kind,
-            country_code: parsed.country_code,
-            carrier_hint: numbers.carrier(&parsed.national).map(str::to_owned),
-            official_entity: service
-                .and_then(|s| s.entity)
-                .map(|e| self.catalogue.entities[e].name.clone()),
-            service_vi: service.map(|s| s.name_vi.clone()),
-            service_en: service.map(|s| s.name_en.clone()),
-            converted_from_legacy: parsed.converted_from_legacy,
-        };
-        Ok(self.context(None, Some(facts)).verdict(hits))
+        self.engine.check_number(input)
     }
 
     /// Checks a link (with or without `https://`).
     pub fn check_link(&self, url: &str) -> Result<Verdict, CoreError> {
-        let mut hits = Vec::new();
-        link::hits(url, &self.index, None, &mut hits)?;
-        Ok(self.context(None, None).verdict(hits))
-    }
-
-    fn context<'a>(&'a self, text: Option<&'a str>, number: Option<NumberFacts>) -> Context<'a> {
-        Context {
-            catalogue: &self.catalogue,
-            index: &self.index,
-            text,
-            number,
-        }
+        self.engine.check_link(url)
     }
 
     /// Version, validity, counts and change log of the catalogue in use.
@@ -148,26 +116,22 @@ impl Checker {
         self.catalogue.text(key)
     }
 
-    /// The same checker with one normalisation trick turned off, to show what each trick catches.
-    #[doc(hidden)]
-    pub fn without_trick(&self, trick: Trick) -> Result<Checker, CoreError> {
-        let normaliser = Normaliser::new(&self.catalogue.normalisation).without(trick);
-        let index = Index::build_with(&self.catalogue, normaliser)?;
+    /// The same checker with one normalisation trick turned off, to show what each trick
+    /// catches (tests).
+    #[cfg(feature = "test-hooks")]
+    pub fn without_trick(&self, trick: crate::normalise::Trick) -> Result<Checker, CoreError> {
+        let normaliser = crate::normalise::Normaliser::new(&self.catalogue.normalisation);
         Ok(Checker {
+            engine: Engine::with_normaliser(&self.catalogue, normaliser.without(trick))?,
             catalogue: self.catalogue.clone(),
-            index,
             header: self.header,
         })
     }
 
     /// Replaces the number blocklist (benchmarks measure lookups in a million entries).
-    #[doc(hidden)]
+    #[cfg(feature = "test-hooks")]
     pub fn set_blocked_numbers_for_bench(&mut self, numbers: &[&str]) {
-        let keys = numbers
-            .iter()
-            .filter_map(|n| number::parse(n, &self.index.numbers).ok().map(|p| p.key))
-            .collect();
-        self.index.numbers.set_blocked(keys);
+        self.engine.set_blocked_numbers(numbers);
     }
 }
 

@@ -2,7 +2,7 @@
 //! fact) fires when the facts hold, stays silent otherwise, and never breaks a check, whether it
 //! comes first or last among the combos.
 
-use canhgiac_core::catalogue::model::{Signal, SignalKind};
+use canhgiac_catalogue::model::{Signal, SignalKind};
 use canhgiac_core::Checker;
 
 const CODE: &str = "test.link_and_mobile";

@@ -4,7 +4,7 @@
 //! checkers of catalogues of different sizes (signals, patterns, combos) take turns on one
 //! thread.
 
-use canhgiac_core::catalogue::model::{Signal, SignalKind};
+use canhgiac_catalogue::model::{Signal, SignalKind};
 use canhgiac_core::{Checker, Verdict};
 
 mod common;

@@ -1,7 +1,7 @@
 //! The public error type, and the one place where the core's errors are mapped to it. Like the
 //! core's, its messages say what is wrong without repeating the checked number, text or link.
 
-use canhgiac_core::catalogue::BundleError;
+use canhgiac_core::BundleError;
 use canhgiac_core::CoreError;
 
 /// Why a call failed. Kotlin sees `CanhGiacException` and one subclass per variant, Swift an

@@ -1,0 +1,141 @@
+//! The catalogue compiled for speed, built once per bundle load: the phrase trie, the regex
+//! patterns searched in one pass, the signals with their combos, the entities, the number plan,
+//! the domains, the blocked accounts and the texts verdicts quote. Each part keeps its tables
+//! private and answers questions through its methods.
+
+mod accounts;
+mod domains;
+mod entities;
+mod explanations;
+mod numbers;
+mod patterns;
+mod phrases;
+mod senders;
+mod signal_set;
+mod signals;
+
+use canhgiac_catalogue::model::{Catalogue, Scoring};
+
+use crate::engine::normalise::Normaliser;
+use crate::error::CoreError;
+
+pub(crate) use accounts::Accounts;
+pub(crate) use domains::{name_label, Domains};
+pub(crate) use entities::Entities;
+pub(crate) use explanations::{Explanations, RuleFacts};
+pub(crate) use numbers::{NumberPlan, ParsedNumber};
+pub(crate) use patterns::{MatchedPatterns, Patterns};
+pub(crate) use phrases::{Match, Matches, Phrases, Target};
+pub(crate) use senders::SenderRules;
+pub(crate) use signal_set::{SetsMet, SignalSet};
+pub(crate) use signals::Signals;
+
+/// Everything the detectors and the scorer look up, derived from one catalogue.
+pub(crate) struct Compiled {
+    normaliser: Normaliser,
+    phrases: Phrases,
+    patterns: Patterns,
+    signals: Signals,
+    entities: Entities,
+    senders: SenderRules,
+    numbers: NumberPlan,
+    domains: Domains,
+    accounts: Accounts,
+    explanations: Explanations,
+    scoring: Scoring,
+}
+
+impl Compiled {
+    /// Compiles `catalogue` with its own normaliser.
+    pub fn build(catalogue: &Catalogue) -> Result<Self, CoreError> {
+        Self::build_with(catalogue, Normaliser::new(&catalogue.normalisation))
+    }
+
+    /// Compiles `catalogue` with `normaliser` (one with a trick turned off, in tests).
+    pub fn build_with(catalogue: &Catalogue, normaliser: Normaliser) -> Result<Self, CoreError> {
+        let categories = CategoryIds(catalogue);
+        Ok(Compiled {
+            phrases: Phrases::build(catalogue, &normaliser)?,
+            patterns: Patterns::build(catalogue)?,
+            signals: Signals::build(catalogue, &categories)?,
+            entities: Entities::build(catalogue, &categories),
+            senders: SenderRules::build(catalogue),
+            numbers: NumberPlan::build(catalogue, &categories),
+            domains: Domains::build(catalogue, &normaliser),
+            accounts: Accounts::build(catalogue),
+            explanations: Explanations::build(catalogue, &categories),
+            scoring: catalogue.scoring.clone(),
+            normaliser,
+        })
+    }
+
+    pub fn normaliser(&self) -> &Normaliser {
+        &self.normaliser
+    }
+
+    pub fn phrases(&self) -> &Phrases {
+        &self.phrases
+    }
+
+    pub fn patterns(&self) -> &Patterns {
+        &self.patterns
+    }
+
+    pub fn signals(&self) -> &Signals {
+        &self.signals
+    }
+
+    pub fn entities(&self) -> &Entities {
+        &self.entities
+    }
+
+    pub fn senders(&self) -> &SenderRules {
+        &self.senders
+    }
+
+    pub fn numbers(&self) -> &NumberPlan {
+        &self.numbers
+    }
+
+    pub fn domains(&self) -> &Domains {
+        &self.domains
+    }
+
+    pub fn accounts(&self) -> &Accounts {
+        &self.accounts
+    }
+
+    pub fn explanations(&self) -> &Explanations {
+        &self.explanations
+    }
+
+    /// Thresholds and weights of the scorer.
+    pub fn scoring(&self) -> &Scoring {
+        &self.scoring
+    }
+
+    /// Replaces the number blocklist (benchmarks measure lookups in a million entries).
+    #[cfg(feature = "test-hooks")]
+    pub fn set_blocked_numbers(&mut self, numbers: &[&str]) {
+        self.numbers.set_blocked_numbers(numbers);
+    }
+}
+
+/// Resolves a category id of the catalogue to its index.
+pub(crate) struct CategoryIds<'c>(&'c Catalogue);
+
+impl CategoryIds<'_> {
+    /// The index of category `id`, if the catalogue has it.
+    pub fn of(&self, id: &Option<String>) -> Option<usize> {
+        id.as_ref()
+            .and_then(|id| self.0.categories.iter().position(|c| &c.id == id))
+    }
+}
+
+/// A refusal of a catalogue that does not compile (a bundle is signed, so this means a bug in
+/// the district's tools rather than an attack; it is refused all the same).
+pub(crate) fn malformed(reason: &str) -> CoreError {
+    CoreError::Bundle(canhgiac_catalogue::BundleError::Malformed {
+        reason: reason.to_owned(),
+    })
+}

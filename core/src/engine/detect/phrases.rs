@@ -1,0 +1,102 @@
+//! The phrases of a message: the trie's matches, less those a negation cancels in the same
+//! clause ("đừng chuyển khoản"), each signal fired at its first span, and the entities named.
+
+use super::fired::Fired;
+use crate::engine::compiled::{Compiled, Match, Matches, Target};
+use crate::engine::message::Message;
+
+/// Characters that end a clause: a negation does not reach across them.
+const CLAUSE_BREAKS: &[char] = &['.', ',', ';', '!', '?', ':', '\n', '(', ')'];
+
+/// The entities a message names.
+pub(crate) struct Named {
+    /// The entity named first, and where.
+    pub first: Option<usize>,
+    pub first_at: usize,
+    /// True when any named entity speaks for the state.
+    pub authority: bool,
+}
+
+/// Runs the phrase trie; records the first span of each signal and the entities named.
+pub(crate) fn match_phrases(
+    message: Message,
+    compiled: &Compiled,
+    matches: &mut Matches,
+    fired: &mut Fired,
+) -> Named {
+    compiled.phrases().matches_into(message, matches);
+    let matches = &*matches;
+    let signals = compiled.signals();
+    // A negated phrase silences the shorter phrases inside it too ("không … tài khoản tạm giữ"
+    // also holds "tạm giữ").
+    let mut negated_spans: Vec<(usize, usize)> = matches
+        .found
+        .iter()
+        .filter(|m| {
+            matches!(m.target, Target::Signal(i) if signals.negatable(i))
+                && negated(message, m.first_word, matches, compiled)
+        })
+        .map(|m| (m.start, m.end))
+        .collect();
+    // Sorted by start, so each match looks only at the spans that can contain it (a long
+    // message of repeated phrases must stay linear).
+    negated_spans.sort_unstable();
+    let longest = negated_spans.iter().map(|(s, e)| e - s).max().unwrap_or(0);
+    let inside_negated = |start: usize, end: usize| {
+        let to = negated_spans.partition_point(|&(s, _)| s <= start);
+        let from = negated_spans.partition_point(|&(s, _)| s + longest < start);
+        negated_spans[from..to].iter().any(|&(_, e)| end <= e)
+    };
+    let mut named = Named {
+        first: None,
+        first_at: usize::MAX,
+        authority: false,
+    };
+    for Match {
+        target, start, end, ..
+    } in matches.found.iter().copied()
+    {
+        match target {
+            Target::Signal(i) => {
+                let silenced = signals.negatable(i) && inside_negated(start, end);
+                if !silenced {
+                    fired.add(i, (start, end));
+                }
+            }
+            Target::Entity(e) => {
+                named.authority |= compiled.entities().authority(e);
+                if start < named.first_at {
+                    named.first = Some(e);
+                    named.first_at = start;
+                }
+            }
+        }
+    }
+    named
+}
+
+/// True when a negation (`không`, `đừng`) stands within the window before the phrase that starts
+/// at word `word`, in the same clause, and is not a condition (`nếu không`) or purpose
+/// (`để không`). The exception words also stop the search: in "không trả thì …" what follows
+/// `thì` is a threat.
+fn negated(message: Message, word: usize, matches: &Matches, compiled: &Compiled) -> bool {
+    let window = word.saturating_sub(compiled.phrases().negation_window())..word;
+    // Only a negation word can deny: most phrases have none before them, and need no look at
+    // the punctuation between words.
+    if !window.clone().any(|k| matches.class(k).negation) {
+        return false;
+    }
+    for k in window.rev() {
+        if message.gap_after(k).contains(CLAUSE_BREAKS) {
+            return false;
+        }
+        // "không trả thì tao gửi ảnh": a condition's consequence is not negated.
+        if matches.class(k).exception {
+            return false;
+        }
+        if matches.class(k).negation {
+            return !(k > 0 && matches.class(k - 1).exception);
+        }
+    }
+    false
+}

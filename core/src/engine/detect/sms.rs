@@ -1,0 +1,126 @@
+//! A message: phrases and patterns on the normalised text, combos, links and numbers found in it,
+//! and the sender rules.
+
+use super::phrases::match_phrases;
+use super::workspace::{with_workspace, Workspace};
+use super::{extract, link, sender};
+use crate::engine::compiled::Compiled;
+use crate::engine::evidence::{Fact, Hit, HitCode, RuleCode};
+use crate::engine::message::Message;
+use crate::engine::verdict::NumberKind;
+
+/// Collects the evidence in one message.
+pub(crate) fn hits(sender: Option<&str>, text: &str, compiled: &Compiled) -> Vec<Hit> {
+    with_workspace(text, |workspace| hits_in(sender, text, compiled, workspace))
+}
+
+/// [`hits`], writing on the way into `workspace`.
+fn hits_in(
+    sender: Option<&str>,
+    text: &str,
+    compiled: &Compiled,
+    workspace: &mut Workspace,
+) -> Vec<Hit> {
+    let Workspace {
+        normalising,
+        normalised,
+        matches,
+        matched_patterns,
+        fired,
+        met,
+    } = workspace;
+    compiled
+        .normaliser()
+        .normalise_into(text, normalising, normalised);
+    let message = Message {
+        original: text,
+        normalised,
+    };
+    fired.reset(compiled.signals().len());
+    let named = match_phrases(message, compiled, matches, fired);
+    let (entity, entity_at) = (named.first, named.first_at);
+    compiled
+        .patterns()
+        .each_first_match(message.text().as_bytes(), matched_patterns, |i, span| {
+            fired.add(i, span);
+        });
+
+    let mut evidence = Vec::new();
+    let mut unofficial_link = false;
+    for (range, raw) in extract::links(text) {
+        let before = evidence.len();
+        // A link that does not parse is not evidence either way.
+        if link::hits(raw, compiled, Some(range), &mut evidence).is_ok() {
+            unofficial_link |= !evidence[before..]
+                .iter()
+                .any(|h| h.code == HitCode::Rule(RuleCode::LinkOfficial));
+        }
+    }
+    let numbers = compiled.numbers();
+    let mut mobile_in_text = false;
+    let mut foreign_in_text = false;
+    for (range, raw) in extract::phone_numbers(text) {
+        if let Ok(parsed) = numbers.parse(raw) {
+            mobile_in_text |= parsed.kind == NumberKind::Mobile;
+            foreign_in_text |= parsed.kind == NumberKind::International;
+            if numbers.is_blocked(parsed.key) {
+                evidence.push(Hit::rule(RuleCode::NumberInTextBlocklisted).with_span(Some(range)));
+            }
+        }
+    }
+    let accounts = compiled.accounts();
+    if !accounts.is_empty()
+        && extract::any_account_number(message.text(), |a| accounts.is_blocked(a))
+    {
+        evidence.push(Hit::rule(RuleCode::AccountBlocklisted));
+    }
+    let sender_number = sender
+        .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
+        .and_then(|s| numbers.parse(s).ok());
+    let personal_sender = sender_number
+        .as_ref()
+        .is_some_and(|p| p.kind == NumberKind::Mobile);
+
+    let facts = [
+        (Fact::Link, unofficial_link),
+        (Fact::PhoneNumber, mobile_in_text),
+        (Fact::PersonalSender, personal_sender),
+        (Fact::Entity, entity.is_some()),
+        (Fact::Authority, named.authority),
+        (Fact::ForeignNumber, foreign_in_text),
+    ]
+    .iter()
+    .fold(0u8, |bits, &(fact, holds)| {
+        bits | if holds { fact.bit() } else { 0 }
+    });
+    let signals = compiled.signals();
+    signals.meet_parts(fired.signals(), met);
+    signals.fire_combos(facts, met, |combo| fired.add(combo, (0, 0)));
+
+    // In catalogue order: the scorer orders reasons by weight.
+    let mut hits = Vec::new();
+    let spans = fired.in_catalogue_order();
+    hits.reserve(spans.len() + evidence.len() + 4);
+    for &(i, (start, end)) in spans {
+        let span = (end > start)
+            .then(|| message.original_range(start..end))
+            .flatten();
+        hits.push(Hit::signal(i, span));
+    }
+    if let Some(e) = entity {
+        hits.push(Hit::mention(e));
+    }
+    hits.extend(evidence);
+
+    if let Some(parsed) = sender_number {
+        let senders = compiled.senders();
+        let claims = sender::Claims {
+            // Named near the start, or in a message worded as an organisation's notice.
+            entity,
+            institutional: entity_at < 48 || senders.institutional(fired.set()),
+            advert: senders.advert(text, fired.set()),
+        };
+        sender::hits(&parsed, &claims, compiled, &mut hits);
+    }
+    hits
+}

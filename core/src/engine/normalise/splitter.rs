@@ -1,0 +1,224 @@
+//! Cutting folded text into words: runs of letters are taken whole, each word remembers the gap
+//! before it and where it came from, and a word that may hide a trick is shaped as it ends.
+
+use super::fold::{self, fold, is_word_char, FoldParts, Folded};
+use super::tokens::{Gap, Scratch, Token};
+use super::word_tricks::LEET_SYMBOLS;
+use super::Normaliser;
+
+/// Splits folded text into words, remembering the gap before each, and shapes each word as
+/// it ends.
+/// The tokens are written into `tokens`, emptied first: its memory is reused.
+pub(super) fn split(
+    normaliser: &Normaliser,
+    text: &str,
+    parts: FoldParts,
+    scratch: &mut Scratch,
+    mut tokens: Vec<Token>,
+) -> Vec<Token> {
+    tokens.clear();
+    tokens.reserve(text.len() / 4 + 1);
+    let mut splitter = Splitter {
+        tokens,
+        start: 0,
+        orig: (0, 0),
+        gap_chars: 0,
+        gap_first: ' ',
+        any: false,
+        plain: true,
+        last: 0,
+        run: 0,
+    };
+    let bytes = text.as_bytes();
+    // The letter table is what folding gives with every part on.
+    let letters = (parts == FoldParts::ALL).then(fold::ascii_letters);
+    let mut at = 0;
+    while at < bytes.len() {
+        // Runs of letters and digits, most of a message, are taken whole: ASCII ones and
+        // Vietnamese letters fold to one ASCII letter each, read from a small table.
+        let b = bytes[at];
+        if b.is_ascii_alphanumeric() || b >= 0xC0 {
+            let run = splitter.take_letter_run(text, at, letters, scratch);
+            if run > 0 {
+                at += run;
+                continue;
+            }
+        } else if b.is_ascii() && !matches!(b, b'%' | b'@' | b'$') {
+            // Spaces and punctuation fold to themselves and only part words (`%` is a word
+            // of its own, `@` and `$` are leetspeak inside words: they take the general path).
+            splitter.gap(normaliser, char::from(b), scratch);
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let range = (at as u32, (at + c.len_utf8()) as u32);
+        at += c.len_utf8();
+        match fold(c, parts) {
+            Folded::Drop => splitter.extend(range.1, scratch),
+            Folded::One(f) => splitter.take(normaliser, f, range, scratch),
+            Folded::Many(s) => s
+                .chars()
+                .for_each(|f| splitter.take(normaliser, f, range, scratch)),
+        }
+    }
+    splitter.flush(normaliser, scratch);
+    splitter.tokens
+}
+
+/// Cuts the folded characters into words as they come.
+struct Splitter {
+    tokens: Vec<Token>,
+    /// Where the current word starts in the scratch buffer.
+    start: u32,
+    orig: (u32, u32),
+    gap_chars: u32,
+    gap_first: char,
+    /// True once a word has ended (even one that shaping then dropped).
+    any: bool,
+    /// The current word is ASCII letters with no letter three times in a row: nothing to shape.
+    plain: bool,
+    last: u8,
+    run: u8,
+}
+
+impl Splitter {
+    #[inline]
+    fn in_word(&self, scratch: &Scratch) -> bool {
+        scratch.buf.len() as u32 > self.start
+    }
+
+    fn take_word_char(&mut self, f: char, range: (u32, u32), scratch: &mut Scratch) {
+        if !self.in_word(scratch) {
+            self.orig.0 = range.0;
+        }
+        self.plain = false;
+        scratch.buf.push(f);
+        self.orig.1 = range.1;
+    }
+
+    /// The letters and digits starting at byte `at` of `text` that fold to one ASCII character
+    /// (ASCII ones, and Vietnamese letters when `letters`, the table of
+    /// [`fold::ascii_letters`], is given): [`Splitter::take_ascii`] for each, in one pass.
+    /// Returns how many bytes they took.
+    fn take_letter_run(
+        &mut self,
+        text: &str,
+        at: usize,
+        letters: Option<&[u8]>,
+        scratch: &mut Scratch,
+    ) -> usize {
+        let starting = !self.in_word(scratch);
+        let (mut last, mut run, mut plain) =
+            (self.last, if starting { 0 } else { self.run }, self.plain);
+        let bytes = text.as_bytes();
+        let mut end = at;
+        while let Some(&b) = bytes.get(end) {
+            let (letter, width) = if b.is_ascii_alphanumeric() {
+                (b.to_ascii_lowercase(), 1)
+            } else if let Some(found) = letters
+                .filter(|_| b >= 0xC0)
+                .and_then(|letters| fold::ascii_letter_at(letters, text, end))
+            {
+                found
+            } else {
+                break;
+            };
+            Self::count_letter(letter, &mut last, &mut run, &mut plain);
+            scratch.buf.push(char::from(letter));
+            end += width;
+        }
+        if end == at {
+            return 0;
+        }
+        if starting {
+            self.orig.0 = at as u32;
+        }
+        (self.last, self.run, self.plain) = (last, run, plain);
+        self.orig.1 = end as u32;
+        end - at
+    }
+
+    /// Follows lower-case ASCII `b` in the current word: the run of one letter it extends, and
+    /// whether the word stays plain (no digit, no letter three times in a row).
+    #[inline]
+    fn count_letter(b: u8, last: &mut u8, run: &mut u8, plain: &mut bool) {
+        if b == *last {
+            *run = run.saturating_add(1);
+        } else {
+            *last = b;
+            *run = 1;
+        }
+        *plain &= *run < 3 && !b.is_ascii_digit();
+    }
+
+    /// A lower-case ASCII letter or digit.
+    fn take_ascii(&mut self, b: u8, range: (u32, u32), scratch: &mut Scratch) {
+        if !self.in_word(scratch) {
+            self.orig.0 = range.0;
+            self.run = 0;
+        }
+        Self::count_letter(b, &mut self.last, &mut self.run, &mut self.plain);
+        scratch.buf.push(char::from(b));
+        self.orig.1 = range.1;
+    }
+
+    fn take(&mut self, normaliser: &Normaliser, f: char, range: (u32, u32), scratch: &mut Scratch) {
+        if f == '%' {
+            self.flush(normaliser, scratch);
+            scratch.buf.push('%');
+            self.orig = range;
+            self.flush(normaliser, scratch);
+        } else if f.is_ascii_alphanumeric() {
+            self.take_ascii(f as u8, range, scratch);
+        } else if is_word_char(f) || LEET_SYMBOLS.contains(&f) {
+            self.take_word_char(f, range, scratch);
+        } else {
+            self.gap(normaliser, f, scratch);
+        }
+    }
+
+    /// A character between words: ends the current word and counts towards the gap.
+    fn gap(&mut self, normaliser: &Normaliser, f: char, scratch: &mut Scratch) {
+        self.flush(normaliser, scratch);
+        if self.gap_chars == 0 {
+            self.gap_first = f;
+        }
+        self.gap_chars += 1;
+    }
+
+    /// A dropped character (a combining accent) inside a word still belongs to it.
+    fn extend(&mut self, end: u32, scratch: &Scratch) {
+        if self.in_word(scratch) {
+            self.orig.1 = end;
+        }
+    }
+
+    fn flush(&mut self, normaliser: &Normaliser, scratch: &mut Scratch) {
+        if !self.in_word(scratch) {
+            return;
+        }
+        let gap = match (self.any, self.gap_chars) {
+            (false, _) => Gap::Long,
+            (true, 0) => Gap::None,
+            (true, 1) => Gap::Short(self.gap_first),
+            _ => Gap::Long,
+        };
+        let token = Token {
+            text: (self.start, scratch.buf.len() as u32),
+            orig: self.orig,
+            gap,
+        };
+        self.any = true;
+        self.gap_chars = 0;
+        if self.plain {
+            self.tokens.push(token);
+        } else {
+            normaliser.shape(token, scratch, &mut self.tokens);
+        }
+        self.start = scratch.buf.len() as u32;
+        self.plain = true;
+        self.last = 0;
+    }
+}
