@@ -1,0 +1,158 @@
+//! Regression tests for defects found in the `canhgiac` command, run as a separate process:
+//! `eval`'s line numbers and undefined rates. Kept apart from `cli.rs` so that the two merge
+//! independently.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::LazyLock;
+
+use canhgiac_core::{Checker, VerdictLevel};
+use serde_json::Value;
+
+static CHECKER: LazyLock<Checker> =
+    LazyLock::new(|| Checker::embedded().expect("the embedded catalogue loads"));
+
+const OTP_REQUEST: &str = "Vui lòng gửi mã OTP cho nhân viên ngân hàng để xác minh";
+
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_canhgiac"));
+    command
+        .args(args)
+        .env_remove("CANHGIAC_SIGNING_KEY")
+        .env("NO_COLOR", "1");
+    command
+}
+
+fn run(args: &[&str]) -> Output {
+    command(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("canhgiac runs")
+}
+
+fn code(output: &Output) -> i32 {
+    output
+        .status
+        .code()
+        .expect("exited, not killed by a signal")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn json_out(output: &Output) -> Value {
+    assert_eq!(code(output), 0, "stderr: {}", stderr(output));
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON value")
+}
+
+fn flagged(text: &str) -> bool {
+    CHECKER.check_sms(None, text).level != VerdictLevel::Safe
+}
+
+/// A temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "canhgiac-defects-{}-{}-{name}",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::Relaxed)
+        ));
+        fs::create_dir_all(&dir).expect("create a temporary folder");
+        TempDir(dir)
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        fs::write(&path, bytes).expect("write a temporary file");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().expect("temporary paths are UTF-8")
+}
+
+// ---- eval -------------------------------------------------------------------------------------
+
+#[test]
+fn eval_reports_the_line_a_row_starts_on() {
+    let missed = "Hẹn gặp ở quán nhé";
+    assert!(flagged(OTP_REQUEST), "precondition: flagged");
+    assert!(!flagged(&format!("{missed}\ncon")), "precondition: safe");
+    let dir = TempDir::new("eval-lines");
+    let csv = dir.write(
+        "rows.csv",
+        format!(
+            "label,text\n\
+             \n\
+             ham,\"{OTP_REQUEST}\"\n\
+             scam,\"{missed}\ncon\"\n\
+             \n\
+             ham,{OTP_REQUEST}\n"
+        )
+        .as_bytes(),
+    );
+    let report = json_out(&run(&["eval", "--json", s(&csv)]));
+    let lines: Vec<u64> = report["misclassified"]
+        .as_array()
+        .expect("misclassified")
+        .iter()
+        .map(|m| m["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lines, [3, 4, 7], "{report:#}");
+
+    let readable = stdout(&run(&["eval", s(&csv)]));
+    assert!(readable.contains("line 7 false_positive"), "{readable}");
+}
+
+#[test]
+fn eval_says_n_a_for_rates_it_cannot_compute() {
+    let ham = "Tối nay con về ăn cơm";
+    assert!(!flagged(ham), "precondition: safe");
+    let dir = TempDir::new("eval-rates");
+    let tsv = dir.write("ham.tsv", format!("label\ttext\nham\t{ham}\n").as_bytes());
+    let report = json_out(&run(&["eval", "--json", s(&tsv)]));
+    for key in [
+        "rows",
+        "skipped",
+        "recall",
+        "scam_recall",
+        "precision",
+        "false_positive_rate",
+        "scam",
+        "spam",
+        "ham",
+        "by_category",
+        "by_predicted",
+        "misclassified",
+    ] {
+        assert!(report.get(key).is_some(), "{key} is kept: {report:#}");
+    }
+    assert_eq!(report["recall"], Value::Null, "no scam rows");
+    assert_eq!(report["scam_recall"], Value::Null, "no scam rows");
+    assert_eq!(report["precision"], Value::Null, "nothing flagged");
+    assert_eq!(report["false_positive_rate"].as_f64(), Some(0.0));
+
+    let output = run(&["eval", s(&tsv)]);
+    assert_eq!(code(&output), 0);
+    let readable = stdout(&output);
+    assert!(readable.contains("recall n/a"), "{readable}");
+    assert!(readable.contains("precision n/a"), "{readable}");
+    assert!(readable.contains("false positives 0 (0.0%)"), "{readable}");
+}
