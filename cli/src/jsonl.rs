@@ -47,10 +47,21 @@ pub fn run(checker: &Checker) -> Result<(), CliError> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        answer(checker, &line, &mut out).map_err(|e| CliError::io("cannot write stdout", e))?;
+        if let Err(error) = answer(checker, &line, &mut out) {
+            return write_failed(error);
+        }
     }
-    out.flush()
-        .map_err(|e| CliError::io("cannot write stdout", e))
+    out.flush().or_else(write_failed)
+}
+
+/// A closed stdout (`canhgiac check --jsonl … | head -1`) ends the run quietly, as
+/// [`crate::output::emit`] does for the other commands; any other write error is exit 5.
+fn write_failed(error: io::Error) -> Result<(), CliError> {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(CliError::io("cannot write stdout", error))
+    }
 }
 
 fn answer(checker: &Checker, line: &[u8], out: &mut impl Write) -> io::Result<()> {

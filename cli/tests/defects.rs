@@ -1,8 +1,9 @@
 //! Regression tests for defects found in the `canhgiac` command, run as a separate process:
-//! `eval`'s line numbers and undefined rates. Kept apart from `cli.rs` so that the two merge
-//! independently.
+//! `eval`'s line numbers and undefined rates, `check --jsonl` into a closed pipe. Kept apart from
+//! `cli.rs` so that the two merge independently.
 
 use std::fs;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -155,4 +156,33 @@ fn eval_says_n_a_for_rates_it_cannot_compute() {
     assert!(readable.contains("recall n/a"), "{readable}");
     assert!(readable.contains("precision n/a"), "{readable}");
     assert!(readable.contains("false positives 0 (0.0%)"), "{readable}");
+}
+
+// ---- check --jsonl into a closed pipe ---------------------------------------------------------
+
+#[test]
+fn jsonl_ends_quietly_when_the_reader_goes_away() {
+    let line = format!("{{\"id\":1,\"text\":\"{OTP_REQUEST}\"}}\n");
+    let input = line.repeat(20_000);
+    let mut child = command(&["check", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("canhgiac starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    // The command may stop reading once its output is gone: a failed write here is expected.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    // `| head -1`: read one line, then close the pipe while the command still has lines to write.
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout is piped"))
+        .read_line(&mut first)
+        .expect("one line");
+    assert!(first.starts_with("{\"id\":1,"), "{first}");
+    let output = child.wait_with_output().expect("canhgiac finishes");
+    writer.join().expect("writer thread");
+    assert_eq!(code(&output), 0, "stderr: {}", stderr(&output));
+    assert_eq!(stderr(&output), "", "ends quietly");
 }
