@@ -10,6 +10,12 @@ use crate::error::CliError;
 use crate::{jsonl, output, CheckArgs, Source};
 
 pub fn run(args: &CheckArgs) -> Result<(), CliError> {
+    // An empty message is refused before the catalogue is loaded: it is the cheaper error.
+    if args.text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(CliError::Input(
+            "nothing to check: the message is empty".into(),
+        ));
+    }
     let checker = load_checker(&args.source)?;
     if args.jsonl {
         return jsonl::run(&checker);

@@ -62,7 +62,7 @@ pub struct CheckArgs {
     #[arg(conflicts_with_all = ["number", "link", "jsonl"])]
     pub text: Option<String>,
     /// Who sent the message: a phone number or a brandname.
-    #[arg(long, requires = "text")]
+    #[arg(long, requires = "text", conflicts_with_all = ["number", "link", "jsonl"])]
     pub sender: Option<String>,
     /// A caller's phone number.
     #[arg(long, conflicts_with_all = ["link", "jsonl"])]

@@ -1,5 +1,6 @@
 //! Regression tests for defects found in the `canhgiac` command, run as a separate process:
-//! `eval`'s line numbers and undefined rates, `check --jsonl` into a closed pipe. Kept apart from
+//! `eval`'s line numbers and undefined rates, `check --jsonl` into a closed pipe, empty messages,
+//! `--sender` beside `--number`/`--link`, an unreadable `--sources` folder. Kept apart from
 //! `cli.rs` so that the two merge independently.
 
 use std::fs;
@@ -16,6 +17,7 @@ static CHECKER: LazyLock<Checker> =
     LazyLock::new(|| Checker::embedded().expect("the embedded catalogue loads"));
 
 const OTP_REQUEST: &str = "Vui lòng gửi mã OTP cho nhân viên ngân hàng để xác minh";
+const PERSONAL: &str = "0912345678";
 
 fn command(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_canhgiac"));
@@ -185,4 +187,46 @@ fn jsonl_ends_quietly_when_the_reader_goes_away() {
     writer.join().expect("writer thread");
     assert_eq!(code(&output), 0, "stderr: {}", stderr(&output));
     assert_eq!(stderr(&output), "", "ends quietly");
+}
+
+// ---- check: nothing to check, flags that do not go together, sources --------------------------
+
+#[test]
+fn an_empty_or_blank_message_is_nothing_to_check() {
+    for text in ["", " ", "\n\t  \r\n"] {
+        for args in [vec!["check", text], vec!["check", "--json", text]] {
+            let output = run(&args);
+            assert_eq!(code(&output), 3, "{args:?}");
+            assert!(output.stdout.is_empty(), "{args:?}");
+            assert!(stderr(&output).contains("nothing to check"), "{args:?}");
+        }
+    }
+}
+
+#[test]
+fn sender_beside_a_number_or_a_link_is_a_usage_error() {
+    for args in [
+        ["check", "--number", "113", "--sender", PERSONAL],
+        ["check", "--link", "https://example.com", "--sender", "VCB"],
+    ] {
+        let output = run(&args);
+        assert_eq!(code(&output), 2, "{args:?}: {}", stderr(&output));
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn an_unreadable_sources_folder_is_exit_5_and_an_invalid_catalogue_exit_4() {
+    let dir = TempDir::new("sources");
+    let missing = dir.0.join("no-such-folder");
+    let output = run(&["check", "--sources", s(&missing), OTP_REQUEST]);
+    assert_eq!(code(&output), 5, "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+
+    let invalid = dir.0.join("invalid");
+    fs::create_dir_all(&invalid).expect("create a folder");
+    fs::write(invalid.join("catalogue.toml"), "this is = = not toml").expect("write");
+    let output = run(&["check", "--sources", s(&invalid), OTP_REQUEST]);
+    assert_eq!(code(&output), 4, "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
 }
