@@ -58,7 +58,7 @@ pub struct Source {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// The message text to check.
+    /// The message text to check, or `-` to read the whole of standard input as the message.
     #[arg(conflicts_with_all = ["number", "link", "jsonl"])]
     pub text: Option<String>,
     /// Who sent the message: a phone number or a brandname.

@@ -1,7 +1,7 @@
 //! Regression tests for defects found in the `canhgiac` command, run as a separate process:
 //! `eval`'s line numbers and undefined rates, `check --jsonl` into a closed pipe, empty messages,
-//! `--sender` beside `--number`/`--link`, an unreadable `--sources` folder. Kept apart from
-//! `cli.rs` so that the two merge independently.
+//! `--sender` beside `--number`/`--link`, an unreadable `--sources` folder, and `check -` reading
+//! the message from standard input. Kept apart from `cli.rs` so that the two merge independently.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -33,6 +33,25 @@ fn run(args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .expect("canhgiac runs")
+}
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("canhgiac starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    let input = stdin.to_vec();
+    // Write from another thread: a large input must not deadlock against a full stdout pipe.
+    let writer = std::thread::spawn(move || pipe.write_all(&input));
+    let output = child.wait_with_output().expect("canhgiac finishes");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("stdin accepted");
+    output
 }
 
 fn code(output: &Output) -> i32 {
@@ -229,4 +248,53 @@ fn an_unreadable_sources_folder_is_exit_5_and_an_invalid_catalogue_exit_4() {
     let output = run(&["check", "--sources", s(&invalid), OTP_REQUEST]);
     assert_eq!(code(&output), 4, "{}", stderr(&output));
     assert!(output.stdout.is_empty());
+}
+
+// ---- check - : the message from standard input ------------------------------------------------
+
+#[test]
+fn check_dash_reads_the_whole_of_stdin_as_one_message() {
+    let text = format!("{OTP_REQUEST}\nvà gọi lại ngay\n");
+    let expected = CHECKER.check_sms(None, &text);
+    let out = json_out(&run_with_stdin(&["check", "--json", "-"], text.as_bytes()));
+    assert_eq!(out["verdict"], expected.level.as_str());
+    let argument = json_out(&run(&["check", "--json", &text]));
+    assert_eq!(
+        out, argument,
+        "the same answer as the text given as an argument"
+    );
+
+    let with_sender = json_out(&run_with_stdin(
+        &["check", "--json", "-", "--sender", PERSONAL],
+        text.as_bytes(),
+    ));
+    let argument = json_out(&run(&["check", "--json", &text, "--sender", PERSONAL]));
+    assert_eq!(with_sender, argument, "--sender applies to stdin");
+
+    // Longer than one argument may be (128 KiB on Linux).
+    let long = "Chào bạn, hôm nay trời đẹp quá. ".repeat(10_000);
+    let output = run_with_stdin(&["check", "-"], long.as_bytes());
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(!output.stdout.is_empty());
+}
+
+#[test]
+fn check_dash_refuses_empty_and_non_utf8_stdin_without_echoing_it() {
+    for input in [&b""[..], b"  \n\t\n"] {
+        let output = run_with_stdin(&["check", "-"], input);
+        assert_eq!(code(&output), 3, "{input:?}");
+        assert!(output.stdout.is_empty());
+        assert!(stderr(&output).contains("nothing to check"), "{input:?}");
+    }
+    let mut bytes = format!("{PERSONAL} {OTP_REQUEST} ").into_bytes();
+    bytes.extend_from_slice(b"\xff\xfe");
+    let output = run_with_stdin(&["check", "--json", "-"], &bytes);
+    assert_eq!(code(&output), 3);
+    assert!(output.stdout.is_empty());
+    let error = stderr(&output);
+    assert!(error.contains("UTF-8"), "{error}");
+    assert!(
+        !error.contains(PERSONAL) && !error.contains("OTP"),
+        "echoed: {error}"
+    );
 }
