@@ -1,6 +1,8 @@
-//! `canhgiac check`: one message, number or link, as readable text or one JSON object.
+//! `canhgiac check`: one message (given as an argument, or `-` for standard input), number or
+//! link, as readable text or one JSON object.
 
 use std::fs;
+use std::io::Read;
 
 use canhgiac_catalogue::source::compile_dir;
 use canhgiac_core::{now_unix, Checker, Verdict};
@@ -10,11 +12,22 @@ use crate::error::CliError;
 use crate::{jsonl, output, CheckArgs, Source};
 
 pub fn run(args: &CheckArgs) -> Result<(), CliError> {
+    // The message is read and refused before the catalogue is loaded: it is the cheaper error.
+    let text = match args.text.as_deref() {
+        Some("-") => Some(read_stdin()?),
+        Some(text) => Some(text.to_owned()),
+        None => None,
+    };
+    if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(CliError::Input(
+            "nothing to check: the message is empty".into(),
+        ));
+    }
     let checker = load_checker(&args.source)?;
     if args.jsonl {
         return jsonl::run(&checker);
     }
-    let verdict = if let Some(text) = &args.text {
+    let verdict = if let Some(text) = &text {
         checker.check_sms(args.sender.as_deref(), text)
     } else if let Some(number) = &args.number {
         checker.check_number(number)?
@@ -35,6 +48,22 @@ pub fn run(args: &CheckArgs) -> Result<(), CliError> {
             output::use_colour(),
         ))
     }
+}
+
+/// The whole of standard input as one message (`canhgiac check -`), for messages too long to
+/// pass as an argument. The error never quotes the bytes it could not read.
+fn read_stdin() -> Result<String, CliError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::io("cannot read stdin", e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        CliError::Input(format!(
+            "the message on stdin is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// The checker the command works with: the embedded catalogue, a signed bundle, or the sources.

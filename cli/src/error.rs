@@ -54,7 +54,12 @@ impl From<BundleError> for CliError {
 }
 
 impl From<SourceError> for CliError {
+    /// A source file that cannot be read is an I/O failure (exit 5); one that reads but is not a
+    /// valid catalogue is refused (exit 4).
     fn from(error: SourceError) -> Self {
-        CliError::Catalogue(error.to_string())
+        match error {
+            SourceError::Io { .. } => CliError::Io(error.to_string()),
+            _ => CliError::Catalogue(error.to_string()),
+        }
     }
 }

@@ -41,27 +41,29 @@ impl Tally {
         self.flagged += usize::from(level != VerdictLevel::Safe);
         self.as_scam += usize::from(level == VerdictLevel::Scam);
     }
-    fn rate(&self, n: usize) -> f64 {
-        if self.total == 0 {
-            0.0
-        } else {
-            n as f64 / self.total as f64
-        }
+    fn rate(&self, n: usize) -> Option<f64> {
+        ratio(n, self.total)
     }
+}
+
+/// `n / total`, undefined (`None`, JSON `null`, "n/a") when there is nothing to divide by: a file
+/// without scam rows has no recall, not a recall of zero.
+fn ratio(n: usize, total: usize) -> Option<f64> {
+    (total > 0).then(|| n as f64 / total as f64)
 }
 
 #[derive(Serialize)]
 struct Report {
     rows: usize,
     skipped: usize,
-    /// Scam rows flagged at all (scam or suspicious).
-    recall: f64,
-    /// Scam rows flagged as scam.
-    scam_recall: f64,
-    /// Flagged rows that are scam or spam.
-    precision: f64,
-    /// Ham rows flagged at all.
-    false_positive_rate: f64,
+    /// Scam rows flagged at all (scam or suspicious); `null` without scam rows.
+    recall: Option<f64>,
+    /// Scam rows flagged as scam; `null` without scam rows.
+    scam_recall: Option<f64>,
+    /// Flagged rows that are scam or spam; `null` when nothing was flagged.
+    precision: Option<f64>,
+    /// Ham rows flagged at all; `null` without ham rows.
+    false_positive_rate: Option<f64>,
     scam: Tally,
     spam: Tally,
     ham: Tally,
@@ -152,11 +154,12 @@ fn read_rows(path: &Path) -> Result<(Vec<Row>, usize), CliError> {
     let category_at = column("category");
     let mut rows = Vec::new();
     let mut skipped = 0;
-    for (i, record) in reader.byte_records().enumerate() {
+    for record in reader.byte_records() {
         let Ok(record) = record else {
             skipped += 1;
             continue;
         };
+        let line = start_line(&bytes, record.position());
         let field = |at: Option<usize>| {
             at.and_then(|at| record.get(at))
                 .map(|b| String::from_utf8_lossy(b).trim().to_owned())
@@ -179,7 +182,7 @@ fn read_rows(path: &Path) -> Result<(Vec<Row>, usize), CliError> {
             continue;
         };
         rows.push(Row {
-            line: i + 2,
+            line,
             label,
             category: field(category_at),
             sender: field(sender_at),
@@ -187,6 +190,23 @@ fn read_rows(path: &Path) -> Result<(Vec<Row>, usize), CliError> {
         });
     }
     Ok((rows, skipped))
+}
+
+/// The line a record starts on, counted from 1. The reader's position is where it began to read
+/// the record, which is before any blank lines it skipped on the way.
+fn start_line(bytes: &[u8], position: Option<&csv::Position>) -> usize {
+    let Some(position) = position else {
+        return 0;
+    };
+    let from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let blank = bytes
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .filter(|&&b| b == b'\n')
+        .count();
+    usize::try_from(position.line()).unwrap_or(usize::MAX) + blank
 }
 
 fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
@@ -247,18 +267,14 @@ fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
     let flagged = scam.flagged + spam.flagged + ham.flagged;
     let mut predicted: Vec<PredictedLine> = by_predicted.into_values().collect();
     for line in &mut predicted {
-        line.precision = line.correct as f64 / line.flagged as f64;
+        line.precision = ratio(line.correct, line.flagged).unwrap_or_default();
     }
     Report {
         rows: rows.len(),
         skipped,
         recall: scam.rate(scam.flagged),
         scam_recall: scam.rate(scam.as_scam),
-        precision: if flagged == 0 {
-            0.0
-        } else {
-            (scam.flagged + spam.flagged) as f64 / flagged as f64
-        },
+        precision: ratio(scam.flagged + spam.flagged, flagged),
         false_positive_rate: ham.rate(ham.flagged),
         by_category: by_category
             .into_iter()
@@ -267,7 +283,8 @@ fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
                 CategoryLine {
                     label,
                     category,
-                    rate: t.rate(t.flagged),
+                    // A category line counts at least its one row.
+                    rate: t.rate(t.flagged).unwrap_or_default(),
                     total: t.total,
                     flagged: t.flagged,
                     as_scam: t.as_scam,
@@ -285,15 +302,16 @@ fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
 fn print_report(r: &Report, max_rows: usize) -> String {
     let mut out = String::new();
     let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let rate = |x: Option<f64>| x.map_or_else(|| "n/a".to_owned(), pct);
     outln!(out, "rows {} (skipped {})", r.rows, r.skipped);
     outln!(
         out,
         "scam  {:>5}  recall {} (flagged {}), as scam {} ({})",
         r.scam.total,
-        pct(r.recall),
+        rate(r.recall),
         r.scam.flagged,
         r.scam.as_scam,
-        pct(r.scam_recall)
+        rate(r.scam_recall)
     );
     if r.spam.total > 0 {
         outln!(
@@ -301,7 +319,7 @@ fn print_report(r: &Report, max_rows: usize) -> String {
             "spam  {:>5}  flagged {} ({})",
             r.spam.total,
             r.spam.flagged,
-            pct(r.spam.rate(r.spam.flagged))
+            rate(r.spam.rate(r.spam.flagged))
         );
     }
     outln!(
@@ -309,9 +327,9 @@ fn print_report(r: &Report, max_rows: usize) -> String {
         "ham   {:>5}  false positives {} ({})",
         r.ham.total,
         r.ham.flagged,
-        pct(r.false_positive_rate)
+        rate(r.false_positive_rate)
     );
-    outln!(out, "precision {}", pct(r.precision));
+    outln!(out, "precision {}", rate(r.precision));
     if !r.by_category.is_empty() {
         outln!(out, "\nper labelled category   total flagged as_scam rate");
         for c in &r.by_category {

@@ -3,8 +3,8 @@
 
 use std::io::{self, BufRead, BufWriter, Write};
 
-use canhgiac_core::{Checker, Verdict};
-use serde::{Deserialize, Serialize};
+use canhgiac_core::{Checker, Reason, Verdict};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::check::rounded;
@@ -47,10 +47,21 @@ pub fn run(checker: &Checker) -> Result<(), CliError> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        answer(checker, &line, &mut out).map_err(|e| CliError::io("cannot write stdout", e))?;
+        if let Err(error) = answer(checker, &line, &mut out) {
+            return write_failed(error);
+        }
     }
-    out.flush()
-        .map_err(|e| CliError::io("cannot write stdout", e))
+    out.flush().or_else(write_failed)
+}
+
+/// A closed stdout (`canhgiac check --jsonl … | head -1`) ends the run quietly, as
+/// [`crate::output::emit`] does for the other commands; any other write error is exit 5.
+fn write_failed(error: io::Error) -> Result<(), CliError> {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(CliError::io("cannot write stdout", error))
+    }
 }
 
 fn answer(checker: &Checker, line: &[u8], out: &mut impl Write) -> io::Result<()> {
@@ -93,75 +104,47 @@ fn verdict(checker: &Checker, r: &Request) -> Result<Verdict, String> {
 }
 
 /// One verdict line, `{"id", "verdict", "score", "category", "reasons": [{"code", "message_vi",
-/// "message_en"}], "advice_vi"}`: the bytes `serde_json` writes for these fields, with each text
-/// copied whole when it needs no escape. The catalogue's messages make a line a kilobyte and more,
-/// and escaping them byte by byte was a fifth of the time of a line.
+/// "message_en"}], "advice_vi"}`, in this order.
+#[derive(Serialize)]
+struct Answer<'a> {
+    id: &'a Value,
+    verdict: &'a str,
+    score: f64,
+    category: Option<&'a str>,
+    reasons: Reasons<'a>,
+    advice_vi: &'a str,
+}
+
+/// A verdict's reasons, each as `{"code", "message_vi", "message_en"}` (no span).
+struct Reasons<'a>(&'a [Reason]);
+
+#[derive(Serialize)]
+struct ReasonLine<'a> {
+    code: &'a str,
+    message_vi: &'a str,
+    message_en: &'a str,
+}
+
+impl Serialize for Reasons<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|r| ReasonLine {
+            code: &r.code,
+            message_vi: &r.message_vi,
+            message_en: &r.message_en,
+        }))
+    }
+}
+
 fn write_verdict(out: &mut impl Write, id: &Value, v: &Verdict) -> io::Result<()> {
-    out.write_all(b"{\"id\":")?;
-    serde_json::to_writer(&mut *out, id)?;
-    out.write_all(b",\"verdict\":")?;
-    write_str(out, v.level.as_str())?;
-    out.write_all(b",\"score\":")?;
-    serde_json::to_writer(&mut *out, &rounded(v.score))?;
-    out.write_all(b",\"category\":")?;
-    match &v.category {
-        Some(category) => write_str(out, &category.id)?,
-        None => out.write_all(b"null")?,
-    }
-    out.write_all(b",\"reasons\":[")?;
-    for (i, reason) in v.reasons.iter().enumerate() {
-        out.write_all(if i == 0 {
-            b"{\"code\":"
-        } else {
-            b",{\"code\":"
-        })?;
-        write_str(out, &reason.code)?;
-        out.write_all(b",\"message_vi\":")?;
-        write_str(out, &reason.message_vi)?;
-        out.write_all(b",\"message_en\":")?;
-        write_str(out, &reason.message_en)?;
-        out.write_all(b"}")?;
-    }
-    out.write_all(b"],\"advice_vi\":")?;
-    write_str(out, &v.advice_vi)?;
-    out.write_all(b"}\n")
-}
-
-/// `text` as a JSON string.
-fn write_str(out: &mut impl Write, text: &str) -> io::Result<()> {
-    if needs_escape(text.as_bytes()) {
-        return Ok(serde_json::to_writer(out, text)?);
-    }
-    out.write_all(b"\"")?;
-    out.write_all(text.as_bytes())?;
-    out.write_all(b"\"")
-}
-
-/// True when JSON escapes some byte of `text`: a quote, a backslash or a control character.
-/// Eight bytes at a time (texts are long and rarely hold one).
-fn needs_escape(text: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A byte of `word` below `n` (n ≤ 0x80) sets its high bit in the result.
-    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS;
-    let special = |word: u64| {
-        below(word, 0x20)
-            | below(word ^ (ONES * u64::from(b'"')), 1)
-            | below(word ^ (ONES * u64::from(b'\\')), 1)
-            != 0
+    let answer = Answer {
+        id,
+        verdict: v.level.as_str(),
+        score: rounded(v.score),
+        category: v.category.as_ref().map(|c| &*c.id),
+        reasons: Reasons(&v.reasons),
+        advice_vi: &v.advice_vi,
     };
-    let mut chunks = text.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        if special(u64::from_le_bytes(word)) {
-            return true;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    write_line(out, &answer)
 }
 
 fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
@@ -191,36 +174,36 @@ impl Classify for serde_json::Error {
 mod tests {
     use super::*;
 
-    fn written(text: &str) -> String {
-        let mut out = Vec::new();
-        write_str(&mut out, text).expect("writes to memory");
-        String::from_utf8(out).expect("JSON is UTF-8")
-    }
-
     #[test]
-    fn texts_are_written_as_serde_json_writes_them() {
-        // Every ASCII character at every place of an eight-byte word, and beside Vietnamese.
-        for b in 0u8..0x80 {
-            let c = char::from(b);
-            for at in 0..10 {
-                let text: String = (0..10).map(|k| if k == at { c } else { 'ệ' }).collect();
-                assert_eq!(
-                    written(&text),
-                    serde_json::to_string(&text).unwrap(),
-                    "{b:#x}"
-                );
-            }
-        }
-        for text in [
-            "",
-            "\"",
-            "\\",
-            "Bấm \"OK\"",
-            "a\u{7f}b",
-            "\u{1f}",
-            "Đ\u{2028}",
-        ] {
-            assert_eq!(written(text), serde_json::to_string(text).unwrap());
-        }
+    fn a_verdict_line_keeps_its_keys_in_order() {
+        let checker = Checker::embedded().expect("the embedded catalogue loads");
+        let v = checker.check_sms(None, "Vui lòng gửi mã \"OTP\" cho nhân viên ngân hàng");
+        assert!(!v.reasons.is_empty(), "precondition: reasons");
+        let mut out = Vec::new();
+        write_verdict(&mut out, &Value::from("a\"1"), &v).expect("writes to memory");
+        let line = String::from_utf8(out).expect("JSON is UTF-8");
+        assert!(
+            line.ends_with("}\n") && line.matches('\n').count() == 1,
+            "{line}"
+        );
+        let at = |key: &str| line.find(&format!("\"{key}\":")).expect(key);
+        let places: Vec<usize> = [
+            "id",
+            "verdict",
+            "score",
+            "category",
+            "reasons",
+            "code",
+            "message_vi",
+            "message_en",
+            "advice_vi",
+        ]
+        .map(at)
+        .to_vec();
+        assert!(places.windows(2).all(|w| w[0] < w[1]), "{line}");
+        assert!(
+            line.starts_with("{\"id\":\"a\\\"1\",\"verdict\":"),
+            "{line}"
+        );
     }
 }

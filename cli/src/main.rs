@@ -58,11 +58,11 @@ pub struct Source {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// The message text to check.
+    /// The message text to check, or `-` to read the whole of standard input as the message.
     #[arg(conflicts_with_all = ["number", "link", "jsonl"])]
     pub text: Option<String>,
     /// Who sent the message: a phone number or a brandname.
-    #[arg(long, requires = "text")]
+    #[arg(long, requires = "text", conflicts_with_all = ["number", "link", "jsonl"])]
     pub sender: Option<String>,
     /// A caller's phone number.
     #[arg(long, conflicts_with_all = ["link", "jsonl"])]
