@@ -37,7 +37,7 @@ pub fn run(command: CatalogueCommand) -> Result<(), CliError> {
             emit(&format!(
                 "signed {} with key {}\n",
                 out.display(),
-                hex_id(&key.public().id())
+                key.public().id_hex()
             ))?;
             Ok(())
         }
@@ -154,7 +154,7 @@ fn verify(
         canhgiac_core::CoreError::Bundle(canhgiac_catalogue::BundleError::UnknownKey)
             if public.is_some() =>
         {
-            Checker::from_catalogue(bundle.catalogue.clone())
+            Checker::from_catalogue(bundle.payload.clone())
         }
         other => Err(other),
     })?;
@@ -169,7 +169,7 @@ fn stats(path: Option<&Path>, json: bool, lang: Lang) -> Result<(), CliError> {
             let bytes = read(p)?;
             let bundle = Bundle::open(&bytes, trusted_keys(), OpenPolicy::default())?;
             (
-                Checker::from_catalogue(bundle.catalogue)?,
+                Checker::from_catalogue(bundle.payload)?,
                 Some(bundle.header),
             )
         }
@@ -253,19 +253,15 @@ fn describe(h: &BundleHeader) -> String {
     let signer = if h.key_id == dev_key().id() {
         "development key".to_owned()
     } else {
-        format!("key {}", hex_id(&h.key_id))
+        format!("key {}", h.key_id_hex())
     };
     format!(
         "format {} · catalogue version {} · issued {} · expires {} · signed with {signer}",
         h.format_version,
-        h.catalogue_version,
+        h.version,
         date(h.issued_at),
         date(h.expires_at)
     )
-}
-
-fn hex_id(id: &[u8; 8]) -> String {
-    id.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, CliError> {

@@ -10,7 +10,7 @@ mod signal_set;
 mod text;
 
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
-use canhgiac_catalogue::source::compile_ascii_regex;
+use canhgiac_catalogue::pattern::compile_ascii_regex;
 
 use crate::error::CoreError;
 use crate::normalise::Normaliser;

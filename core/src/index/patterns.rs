@@ -5,7 +5,7 @@
 //! signal weighs nothing (an amount, an account number: parts of combos) is never quoted in a
 //! reason, so it is not searched again at all.
 
-use canhgiac_catalogue::source::compile_ascii_regex_set;
+use canhgiac_catalogue::pattern::compile_ascii_regex_set;
 use regex::bytes::Regex;
 use regex_automata::{Input, PatternSet};
 
@@ -88,7 +88,7 @@ impl MatchedPatterns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use canhgiac_catalogue::source::compile_ascii_regex;
+    use canhgiac_catalogue::pattern::compile_ascii_regex;
 
     fn pattern(signal: usize, regex: &str, quoted: bool) -> Pattern {
         Pattern {
