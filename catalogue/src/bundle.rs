@@ -91,6 +91,8 @@ mod tests {
         unsigned.truncate(good.len() - SIGNATURE_LEN);
         unsigned.extend_from_slice(&[0u8; SIGNATURE_LEN]);
         assert_eq!(open(&unsigned, now), Err(BundleError::BadSignature));
+        let built = Bundle::unsigned(&catalogue(7), 100, 200);
+        assert_eq!(open(&built, now), Err(BundleError::NotSigned));
         let other = KeyPair::from_hex(&"22".repeat(32)).expect("fixed seed");
         let foreign = Bundle::seal(&catalogue(7), &other, 100, 200);
         assert_eq!(open(&foreign, now), Err(BundleError::UnknownKey));
@@ -130,12 +132,71 @@ mod tests {
         let mut magic = good.clone();
         magic[0] = b'X';
         assert_eq!(open(&magic, now), Err(BundleError::BadMagic));
-        let mut format = good;
-        format[4] = 9;
-        assert!(matches!(
-            open(&format, now),
-            Err(BundleError::UnsupportedFormat { found: 9, .. })
-        ));
+    }
+
+    /// `bytes` with another format version, signed again by `key`: a genuinely newer file.
+    fn resigned_as_format(mut bytes: Vec<u8>, format: u16, key: &KeyPair) -> Vec<u8> {
+        bytes[4..6].copy_from_slice(&format.to_le_bytes());
+        bytes[32..40].copy_from_slice(&key.public().id());
+        let signed_len = bytes.len() - SIGNATURE_LEN;
+        let signature = key.sign(&bytes[..signed_len]);
+        bytes[signed_len..].copy_from_slice(&signature);
+        bytes
+    }
+
+    #[test]
+    fn a_flipped_format_bit_is_damage_and_a_signed_newer_format_asks_for_an_update() {
+        let good = sealed(7, 100, 200);
+        for (byte, bit) in [(4, 1), (4, 3), (5, 0), (4, 0)] {
+            let mut flipped = good.clone();
+            flipped[byte] ^= 1 << bit;
+            let found = u16::from_le_bytes([flipped[4], flipped[5]]);
+            assert_eq!(
+                open(&flipped, OpenPolicy::default()),
+                Err(BundleError::DamagedHeader { found }),
+                "byte {byte} bit {bit}"
+            );
+        }
+        let newer = resigned_as_format(good.clone(), 2, &KEY);
+        assert_eq!(
+            open(&newer, OpenPolicy::default()),
+            Err(BundleError::UnsupportedFormat {
+                found: 2,
+                supported: 1
+            })
+        );
+        // Neither the app's key nor signed at all: an update would not make it acceptable.
+        let other = KeyPair::from_hex(&"22".repeat(32)).expect("fixed seed");
+        let foreign = resigned_as_format(good, 2, &other);
+        assert_eq!(
+            open(&foreign, OpenPolicy::default()),
+            Err(BundleError::UnknownKey)
+        );
+        let mut unsigned = Bundle::unsigned(&catalogue(7), 100, 200);
+        unsigned[4] = 2;
+        assert_eq!(
+            open(&unsigned, OpenPolicy::default()),
+            Err(BundleError::NotSigned)
+        );
+    }
+
+    #[test]
+    fn refusals_name_days_not_seconds() {
+        let expired = BundleError::Expired {
+            expires_at: 1_795_824_000,
+        };
+        assert_eq!(
+            expired.to_string(),
+            "the bundle expired on 2026-11-28 (UTC)"
+        );
+        let early = BundleError::NotYetValid {
+            issued_at: 1_709_164_800 + 3600,
+        };
+        assert_eq!(
+            early.to_string(),
+            "the bundle is not valid before 2024-02-29 (UTC)"
+        );
+        assert!(!BundleError::NotSigned.to_string().contains("trust"));
     }
 
     #[test]

@@ -184,7 +184,12 @@ impl<T: Publication> Signed<T> {
         trusted: &[PublicKey],
         policy: OpenPolicy,
     ) -> Result<Self, BundleError> {
-        let header = Self::peek_header(bytes)?;
+        let header = match Self::peek_header(bytes) {
+            Err(BundleError::UnsupportedFormat { found, supported }) => {
+                return Err(unread_format(bytes, trusted, found, supported))
+            }
+            other => other?,
+        };
         verify(bytes, trusted)?;
         let signed_len = bytes.len() - SIGNATURE_LEN;
         let payload: T = postcard::from_bytes(&bytes[HEADER_LEN..signed_len])
@@ -226,11 +231,26 @@ fn verify(bytes: &[u8], trusted: &[PublicKey]) -> Result<(), BundleError> {
     let key_id: [u8; 8] = field(bytes, KEY_ID_AT);
     let signed_len = bytes.len() - SIGNATURE_LEN;
     let signature: [u8; SIGNATURE_LEN] = field(bytes, signed_len);
+    if key_id == [0; 8] && signature == [0; SIGNATURE_LEN] {
+        return Err(BundleError::NotSigned);
+    }
     let key = trusted
         .iter()
         .find(|key| key.id() == key_id)
         .ok_or(BundleError::UnknownKey)?;
     key.verify(&bytes[..signed_len], &signature)
+}
+
+/// Why a file in a format this code does not read is refused. Only a file that a trusted key
+/// signed in that format is a newer format (update the app); otherwise the format version was
+/// damaged or edited after signing (one flipped bit turns 1 into 257, 3 or 0) and an update would
+/// not help. Relies on the frame being the same in every format (see the module's header).
+fn unread_format(bytes: &[u8], trusted: &[PublicKey], found: u16, supported: u16) -> BundleError {
+    match verify(bytes, trusted) {
+        Ok(()) => BundleError::UnsupportedFormat { found, supported },
+        Err(BundleError::BadSignature) => BundleError::DamagedHeader { found },
+        Err(key_problem) => key_problem,
+    }
 }
 
 fn field<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use canhgiac_catalogue::bundle::{civil_date as date, unix_day, OpenPolicy};
 use canhgiac_catalogue::source::compile_dir;
-use canhgiac_catalogue::{Bundle, BundleHeader, KeyPair, PublicKey};
+use canhgiac_catalogue::{Bundle, BundleError, BundleHeader, KeyPair, PublicKey};
 use canhgiac_core::{dev_key, now_unix, trusted_keys, Checker};
 
 use crate::error::CliError;
@@ -141,25 +141,39 @@ fn verify(
         }
         None => trusted_keys().to_vec(),
     };
-    let bundle = Bundle::open(
-        &bytes,
-        &keys,
-        OpenPolicy {
-            now: Some(now_unix()),
-            installed_version,
-        },
-    )?;
+    let policy = OpenPolicy {
+        now: Some(now_unix()),
+        installed_version,
+    };
+    let bundle = Bundle::open(&bytes, &keys, policy).map_err(|error| match error {
+        BundleError::UnknownKey => untrusted_signer(&bytes, public.and(keys.first())),
+        other => other.into(),
+    })?;
     Checker::from_bundle(&bytes, installed_version, now_unix()).or_else(|e| match e {
         // Verified against an explicitly given key that the app does not pin: still a valid bundle.
-        canhgiac_core::CoreError::Bundle(canhgiac_catalogue::BundleError::UnknownKey)
-            if public.is_some() =>
-        {
+        canhgiac_core::CoreError::Bundle(BundleError::UnknownKey) if public.is_some() => {
             Checker::from_catalogue(bundle.payload.clone())
         }
         other => Err(other),
     })?;
     emit(&format!("ok: {}\n", describe(&bundle.header)))?;
     Ok(())
+}
+
+/// The refusal of a bundle signed by a key not among those checked: which key signed it, and the
+/// key it was checked against when one was given (`--public-key`). Key ids are not personal data.
+fn untrusted_signer(bytes: &[u8], given: Option<&PublicKey>) -> CliError {
+    let signer = Bundle::peek_header(bytes).map_or_else(
+        |_| "another key".to_owned(),
+        |header| format!("key {}", header.key_id_hex()),
+    );
+    CliError::Catalogue(match given {
+        Some(key) => format!(
+            "the bundle is signed by {signer}, not by the given key {}",
+            key.id_hex()
+        ),
+        None => format!("the bundle is signed by {signer}, which this app does not trust"),
+    })
 }
 
 fn stats(path: Option<&Path>, json: bool, lang: Lang) -> Result<(), CliError> {
