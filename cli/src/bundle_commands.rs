@@ -1,7 +1,7 @@
 //! `canhgiac catalogue build | keygen | sign | verify | stats`.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use canhgiac_catalogue::bundle::{civil_date as date, unix_day, OpenPolicy};
 use canhgiac_catalogue::source::compile_dir;
@@ -33,7 +33,7 @@ pub fn run(command: CatalogueCommand) -> Result<(), CliError> {
         } => {
             let key = signing_key(key.as_deref(), dev, true)?.expect("required above");
             let bytes = read(&bundle)?;
-            write(&out, &Bundle::sign(&bytes, &key)?, false)?;
+            write(&out, &Bundle::sign(&bytes, &key)?)?;
             emit(&format!(
                 "signed {} with key {}\n",
                 out.display(),
@@ -60,7 +60,7 @@ fn build(sources: &Path, out: &Path, key: Option<KeyPair>) -> Result<(), CliErro
         Some(key) => Bundle::sign(&unsigned, key)?,
         None => unsigned,
     };
-    write(out, &bytes, false)?;
+    write(out, &bytes)?;
     emit(&format!(
         "built {} : catalogue version {}, {} categories, {} signals, {} entities, {} bytes, {}\n",
         out.display(),
@@ -79,26 +79,44 @@ fn build(sources: &Path, out: &Path, key: Option<KeyPair>) -> Result<(), CliErro
 }
 
 fn keygen(out: &Path) -> Result<(), CliError> {
-    if out.exists() {
-        return Err(CliError::Input(format!(
-            "{} exists; refusing to overwrite a key",
-            out.display()
-        )));
+    let public = public_path(out);
+    for path in [out, public.as_path()] {
+        // `symlink_metadata`: a dangling link is a name taken too.
+        if fs::symlink_metadata(path).is_ok() {
+            return Err(CliError::Io(format!(
+                "{} exists; a key file is never overwritten (choose another --out)",
+                path.display()
+            )));
+        }
     }
     let key = KeyPair::generate().map_err(|e| CliError::Io(format!("no random source: {e}")))?;
-    write(out, format!("{}\n", key.secret_hex()).as_bytes(), true)?;
-    let public = out.with_extension("pub");
-    write(
+    // Both files are created with `create_new`, so a file that appeared since the check above is
+    // refused rather than overwritten.
+    create_new(out, format!("{}\n", key.secret_hex()).as_bytes(), true)?;
+    let written = create_new(
         &public,
         format!("{}\n", key.public().to_hex()).as_bytes(),
         false,
-    )?;
+    );
+    if let Err(error) = written {
+        // A secret without its public half is of no use to anyone: remove the file just made.
+        let _ = fs::remove_file(out);
+        return Err(error);
+    }
     emit(&format!(
         "secret key {} (mode 0600), public key {}\n",
         out.display(),
         public.display()
     ))?;
     Ok(())
+}
+
+/// `K.pub` for the secret key file `K`: the name with `.pub` added, never replacing an extension
+/// (with `--out mine.pub`, replacing it would write both halves to one file).
+fn public_path(secret: &Path) -> PathBuf {
+    let mut name = secret.as_os_str().to_owned();
+    name.push(".pub");
+    PathBuf::from(name)
 }
 
 /// The signing key: `--dev`, `--key FILE`, or the `CANHGIAC_SIGNING_KEY` variable (hex).
@@ -282,20 +300,24 @@ fn read(path: &Path) -> Result<Vec<u8>, CliError> {
     fs::read(path).map_err(|e| CliError::io(&format!("cannot read {}", path.display()), e))
 }
 
-fn write(path: &Path, bytes: &[u8], secret: bool) -> Result<(), CliError> {
-    let fail = |e| CliError::io(&format!("cannot write {}", path.display()), e);
+fn write(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    fs::write(path, bytes).map_err(|e| CliError::io(&format!("cannot write {}", path.display()), e))
+}
+
+/// Writes a key file that must not exist yet (`create_new`: never overwrites, even in a race);
+/// a secret one is readable by its owner only.
+fn create_new(path: &Path, bytes: &[u8], secret: bool) -> Result<(), CliError> {
+    use std::io::Write;
+    let fail = |e| CliError::io(&format!("cannot create {}", path.display()), e);
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
     #[cfg(unix)]
     if secret {
-        use std::io::Write;
         use std::os::unix::fs::OpenOptionsExt;
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-            .map_err(fail)?;
-        return file.write_all(bytes).map_err(fail);
+        options.mode(0o600);
     }
+    #[cfg(not(unix))]
     let _ = secret;
-    fs::write(path, bytes).map_err(fail)
+    let mut file = options.open(path).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)
 }

@@ -731,7 +731,7 @@ fn keygen_writes_a_private_secret_and_refuses_to_overwrite() {
     let output = run(&["catalogue", "keygen", "--out", s(&secret)]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let secret_text = fs::read_to_string(&secret).expect("secret written");
-    let public_text = fs::read_to_string(dir.path("district.pub")).expect("public written");
+    let public_text = fs::read_to_string(dir.path("district.key.pub")).expect("K.pub written");
     assert!(is_hex_key(&secret_text) && is_hex_key(&public_text));
     assert_ne!(secret_text, public_text);
     assert!(
@@ -749,8 +749,15 @@ fn keygen_writes_a_private_secret_and_refuses_to_overwrite() {
     }
 
     let again = run(&["catalogue", "keygen", "--out", s(&secret)]);
-    assert_eq!(code(&again), 3);
+    assert_eq!(code(&again), 5);
+    assert!(
+        stderr(&again).contains("never overwritten"),
+        "{}",
+        stderr(&again)
+    );
     assert_eq!(fs::read_to_string(&secret).expect("secret"), secret_text);
+    let public_again = fs::read_to_string(dir.path("district.key.pub")).expect("public");
+    assert_eq!(public_again, public_text);
 
     // A second key never equals the first.
     let other = dir.path("other.key");
@@ -759,12 +766,41 @@ fn keygen_writes_a_private_secret_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn keygen_never_overwrites_a_public_key_and_keeps_both_halves_of_any_name() {
+    let dir = TempDir::new("keygen-names");
+    // `K.pub` taken, `K` free: refused before anything is written.
+    let taken = dir.write("team.key.pub", b"someone's public key\n");
+    let secret = dir.path("team.key");
+    let output = run(&["catalogue", "keygen", "--out", s(&secret)]);
+    assert_eq!(code(&output), 5, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("team.key.pub"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!secret.exists(), "no secret without its public half");
+    assert_eq!(
+        fs::read_to_string(&taken).expect("kept"),
+        "someone's public key\n"
+    );
+
+    // `--out mine.pub`: the secret is `mine.pub`, its public half `mine.pub.pub`.
+    let mine = dir.path("mine.pub");
+    let output = run(&["catalogue", "keygen", "--out", s(&mine)]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let secret_text = fs::read_to_string(&mine).expect("secret");
+    let public_text = fs::read_to_string(dir.path("mine.pub.pub")).expect("public");
+    let pair = KeyPair::from_hex(&secret_text).expect("the secret survives");
+    assert_eq!(pair.public().to_hex(), public_text.trim());
+}
+
+#[test]
 fn build_sign_and_verify() {
     let dir = TempDir::new("build");
     let sources = fresh_sources(&dir);
     let key = dir.path("district.key");
     assert_eq!(code(&run(&["catalogue", "keygen", "--out", s(&key)])), 0);
-    let public = dir.path("district.pub");
+    let public = dir.path("district.key.pub");
     let stranger = dir.path("stranger.key");
     assert_eq!(
         code(&run(&["catalogue", "keygen", "--out", s(&stranger)])),
@@ -835,7 +871,7 @@ fn build_sign_and_verify() {
     ]);
     assert_eq!(code(&own), 0, "{}", stderr(&own));
     assert!(stdout(&own).starts_with("ok:"));
-    let strange = dir.path("stranger.pub");
+    let strange = dir.path("stranger.key.pub");
     assert_eq!(
         code(&run(&[
             "catalogue",
