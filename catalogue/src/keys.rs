@@ -2,7 +2,7 @@
 //!
 //! Keys are stored as one line of lowercase hex (64 characters). A key's id is the first 8 bytes of
 //! the public key; bundles carry it so an app can say "signed by a key I do not trust" rather than
-//! "bad signature".
+//! "bad signature". Generating a key needs the `authoring` feature: a phone only verifies.
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 
@@ -18,13 +18,17 @@ pub struct KeyPair(SigningKey);
 impl PublicKey {
     /// Parses the hex text form; `None` when it is not 32 bytes of hex or not a valid point.
     pub fn from_hex(text: &str) -> Option<Self> {
-        let bytes: [u8; 32] = decode_hex(text.trim())?.try_into().ok()?;
-        VerifyingKey::from_bytes(&bytes).ok().map(Self)
+        VerifyingKey::from_bytes(&decode_32(text)?).ok().map(Self)
     }
 
     /// The hex text form.
     pub fn to_hex(&self) -> String {
-        encode_hex(self.0.as_bytes())
+        hex::encode(self.0.as_bytes())
+    }
+
+    /// The hex text form of the id: what messages show to say which key signed a bundle.
+    pub fn id_hex(&self) -> String {
+        hex::encode(self.id())
     }
 
     /// The 8-byte id carried in bundle headers.
@@ -45,6 +49,7 @@ impl PublicKey {
 
 impl KeyPair {
     /// A fresh key pair from the operating system's random source.
+    #[cfg(feature = "authoring")]
     pub fn generate() -> Result<Self, getrandom::Error> {
         let mut seed = [0u8; 32];
         getrandom::fill(&mut seed)?;
@@ -53,13 +58,12 @@ impl KeyPair {
 
     /// Parses the hex text form of the 32-byte secret seed.
     pub fn from_hex(text: &str) -> Option<Self> {
-        let seed: [u8; 32] = decode_hex(text.trim())?.try_into().ok()?;
-        Some(Self(SigningKey::from_bytes(&seed)))
+        Some(Self(SigningKey::from_bytes(&decode_32(text)?)))
     }
 
     /// The hex text form of the secret seed (write it only to a file with mode 0600).
     pub fn secret_hex(&self) -> String {
-        encode_hex(self.0.as_bytes())
+        hex::encode(self.0.as_bytes())
     }
 
     /// The public half.
@@ -73,18 +77,11 @@ impl KeyPair {
     }
 }
 
-fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
-}
-
-fn encode_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// 32 bytes from their hex text form, surrounding whitespace (a file's final newline) ignored.
+fn decode_32(text: &str) -> Option<[u8; 32]> {
+    let mut bytes = [0u8; 32];
+    hex::decode_to_slice(text.trim(), &mut bytes).ok()?;
+    Some(bytes)
 }
 
 #[cfg(test)]
@@ -92,8 +89,16 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "authoring")]
+    fn generated_keys_differ() {
+        let one = KeyPair::generate().expect("os random source");
+        let two = KeyPair::generate().expect("os random source");
+        assert_ne!(one.public(), two.public());
+    }
+
+    #[test]
     fn hex_round_trip_and_signature() {
-        let pair = KeyPair::generate().expect("os random source");
+        let pair = KeyPair::from_hex(&"5a".repeat(32)).expect("fixed seed");
         let again = KeyPair::from_hex(&pair.secret_hex()).expect("own hex parses");
         assert_eq!(pair.public(), again.public());
         let public = PublicKey::from_hex(&pair.public().to_hex()).expect("public hex parses");
@@ -110,5 +115,15 @@ mod tests {
         assert!(PublicKey::from_hex("zz").is_none());
         assert!(PublicKey::from_hex(&"ab".repeat(31)).is_none());
         assert!(KeyPair::from_hex("é1").is_none());
+        assert!(KeyPair::from_hex(&format!("+f{}", "ab".repeat(31))).is_none());
+        assert!(KeyPair::from_hex(&"ab".repeat(33)).is_none());
+    }
+
+    #[test]
+    fn reads_a_key_file_with_its_newline_and_either_case() {
+        let pair = KeyPair::from_hex(&"5a".repeat(32)).expect("fixed seed");
+        let text = format!("{}\n", pair.public().to_hex().to_uppercase());
+        assert_eq!(PublicKey::from_hex(&text), Some(pair.public()));
+        assert_eq!(pair.public().id_hex(), pair.public().to_hex()[..16]);
     }
 }

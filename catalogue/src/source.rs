@@ -1,19 +1,17 @@
-//! The compiler from the TOML sources under `assets/catalogue/` to a validated [`Catalogue`].
-//!
-//! Validation is strict because a mistake here reaches every phone: unknown keys, duplicate ids,
-//! dangling references, weights out of range, regexes that do not compile in ASCII mode, texts
-//! missing a language and facts without a source are all refused with the file or id at fault.
+//! The compiler from the TOML sources under `assets/catalogue/` to a validated [`Catalogue`]:
+//! which files exist, how each is read and how they merge. What is checked afterwards lives in
+//! [`crate::validate`]. Part of the `authoring` feature: phones receive compiled bundles.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::bundle::unix_day;
 use crate::error::SourceError;
 use crate::model::*;
+use crate::validate::validate;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -139,315 +137,29 @@ fn read<T: DeserializeOwned>(path: &Path) -> Result<T, SourceError> {
     })
 }
 
-/// Checks everything the phones rely on; the first problem found is returned.
-pub fn validate(c: &Catalogue) -> Result<(), SourceError> {
-    let mut problems = Problems::default();
-    validate_meta(c, &mut problems);
-    let categories = unique_ids(
-        c.categories.iter().map(|x| x.id.as_str()),
-        "category",
-        &mut problems,
-    );
-    for category in &c.categories {
-        validate_category(category, &mut problems);
-    }
-    let entities = unique_ids(
-        c.entities.iter().map(|x| x.id.as_str()),
-        "entity",
-        &mut problems,
-    );
-    for entity in &c.entities {
-        validate_entity(entity, &categories, &mut problems);
-    }
-    validate_signals(c, &categories, &mut problems);
-    for code in RULE_CODES {
-        match c.rules.get(*code) {
-            None => problems.add(format!("rules.toml lacks the rule {code}")),
-            Some(rule) => {
-                check_weight(code, rule.weight, &mut problems);
-                check_text(code, &rule.message_vi, &rule.message_en, &mut problems);
-                check_category(code, rule.category.as_deref(), &categories, &mut problems);
-            }
-        }
-    }
-    for code in c.rules.keys() {
-        if !RULE_CODES.contains(&code.as_str()) {
-            problems.add(format!("rules.toml names an unknown rule {code}"));
-        }
-    }
-    validate_numbers(c, &entities, &mut problems);
-    problems.into_result()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn validate_meta(c: &Catalogue, p: &mut Problems) {
-    if c.meta.version == 0 {
-        p.add("meta.version must be at least 1".into());
-    }
-    if unix_day(&c.meta.issued_at).is_none() {
-        p.add("meta.issued_at must be a date YYYY-MM-DD".into());
-    }
-    if c.meta.valid_days == 0 {
-        p.add("meta.valid_days must be at least 1".into());
-    }
-    match c
-        .meta
-        .changelog
-        .iter()
-        .find(|x| x.version == c.meta.version)
-    {
-        None => p.add("meta.changelog has no entry for the current version".into()),
-        Some(change) => {
-            if change.changes_vi.is_empty() || change.changes_vi.len() != change.changes_en.len() {
-                p.add("the change log entry needs as many Vietnamese as English lines".into());
-            }
-        }
-    }
-    let s = &c.scoring;
-    if !(0.0 < s.suspicious_threshold
-        && s.suspicious_threshold < s.scam_threshold
-        && s.scam_threshold <= 1.0)
-    {
-        p.add("scoring needs 0 < suspicious_threshold < scam_threshold <= 1".into());
-    }
-    for key in TEXT_KEYS {
-        match c.texts.get(*key) {
-            None => p.add(format!("texts lacks {key}")),
-            Some(text) => check_text(key, &text.vi, &text.en, p),
-        }
-    }
-    for (word, expansion) in &c.normalisation.teencode {
-        if word.trim().is_empty() || expansion.trim().is_empty() {
-            p.add("teencode entries need a word and an expansion".into());
-        }
-    }
-}
-
-fn validate_category(x: &Category, p: &mut Problems) {
-    let id = &x.id;
-    check_text(id, &x.title_vi, &x.title_en, p);
-    check_text(id, &x.how_vi, &x.how_en, p);
-    check_text(id, &x.advice_vi, &x.advice_en, p);
-    if !(2..=3).contains(&x.signs_vi.len()) || x.signs_vi.len() != x.signs_en.len() {
-        p.add(format!(
-            "category {id}: 2 or 3 signs, as many in Vietnamese as in English"
-        ));
-    }
-    if x.directive_method.is_some_and(|m| !(1..=7).contains(&m)) {
-        p.add(format!("category {id}: directive_method is 1..7"));
-    }
-    let q = &x.quiz;
-    check_text(id, &q.question_vi, &q.question_en, p);
-    check_text(id, &q.explanation_vi, &q.explanation_en, p);
-    if q.choices_vi.len() < 2
-        || q.choices_vi.len() != q.choices_en.len()
-        || q.answer as usize >= q.choices_vi.len()
-    {
-        p.add(format!(
-            "category {id}: the quiz needs matching choices and an answer among them"
-        ));
-    }
-}
-
-fn validate_entity(x: &Entity, categories: &BTreeSet<&str>, p: &mut Problems) {
-    let id = &x.id;
-    if x.name.trim().is_empty() || x.kind.trim().is_empty() || x.aliases.is_empty() {
-        p.add(format!("entity {id}: needs a name, a kind and aliases"));
-    }
-    check_category(id, x.category.as_deref(), categories, p);
-    for fact in x
-        .domains
-        .iter()
-        .chain(&x.hotlines)
-        .chain(&x.short_codes)
-        .chain(&x.brandnames)
-    {
-        if fact.value.trim().is_empty() || fact.source.trim().is_empty() {
-            p.add(format!(
-                "entity {id}: every domain, number and brandname needs a value and a source"
-            ));
-        }
-    }
-    for number in x.hotlines.iter().chain(&x.short_codes) {
-        if !number.value.bytes().all(|b| b.is_ascii_digit()) {
-            p.add(format!("entity {id}: numbers are written as digits only"));
-        }
-    }
-}
-
-fn validate_signals(c: &Catalogue, categories: &BTreeSet<&str>, p: &mut Problems) {
-    let ids = unique_ids(c.signals.iter().map(|x| x.id.as_str()), "signal", p);
-    let tags: BTreeSet<&str> = c
-        .signals
-        .iter()
-        .flat_map(|x| x.tags.iter().map(String::as_str))
-        .collect();
-    for x in &c.signals {
-        let id = &x.id;
-        check_weight(id, x.weight, p);
-        check_category(id, x.category.as_deref(), categories, p);
-        if x.weight != 0.0 {
-            check_text(id, &x.message_vi, &x.message_en, p);
-        }
-        match x.kind {
-            SignalKind::Phrase => {
-                if x.phrases.is_empty() || x.phrases.iter().any(|ph| ph.trim().is_empty()) {
-                    p.add(format!(
-                        "signal {id}: a phrase signal needs non-empty phrases"
-                    ));
-                }
-            }
-            SignalKind::Regex => match &x.pattern {
-                None => p.add(format!("signal {id}: a regex signal needs a pattern")),
-                Some(pattern) => {
-                    if let Err(error) = compile_ascii_regex(pattern) {
-                        p.add(format!("signal {id}: {error}"));
-                    }
-                }
-            },
-            SignalKind::Combo => {
-                if x.all_of.len() < 2 {
-                    p.add(format!("signal {id}: a combo needs at least two parts"));
-                }
-                for part in &x.all_of {
-                    if !tags.contains(part.as_str())
-                        && !ids.contains(part.as_str())
-                        && !COMBO_FACTS.contains(&part.as_str())
-                    {
-                        p.add(format!(
-                            "signal {id}: combo part {part} is neither a tag nor a signal"
-                        ));
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn validate_numbers(c: &Catalogue, entities: &BTreeSet<&str>, p: &mut Problems) {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    for x in &c.numbers.mobile_prefixes {
-        if !digits(&x.prefix) || !x.prefix.starts_with('0') || x.source.trim().is_empty() {
-            p.add("mobile prefixes are digits starting with 0 and cite a source".into());
-        }
-    }
-    for x in &c.numbers.legacy_prefixes {
-        if !digits(&x.old) || !digits(&x.new) {
-            p.add("legacy prefixes are digits".into());
-        }
-    }
-    for x in &c.numbers.services {
-        if !digits(&x.number) || x.source.trim().is_empty() {
-            p.add(format!("service {}: digits only and a source", x.name_en));
-        }
-        if let Some(entity) = &x.entity {
-            if !entities.contains(entity.as_str()) {
-                p.add(format!("service {}: unknown entity {entity}", x.name_en));
-            }
-        }
-        check_text(&x.name_en, &x.name_vi, &x.name_en, p);
-    }
-    let blocked = c
-        .blocklist
-        .numbers
-        .iter()
-        .chain(&c.blocklist.domains)
-        .chain(&c.blocklist.accounts);
-    for x in blocked {
-        if x.value.trim().is_empty() || x.source.trim().is_empty() {
-            p.add("every blocklist entry needs a value and a source".into());
-        }
-    }
-}
-
-/// The compiled size allowed to one signal pattern.
-const PATTERN_SIZE_LIMIT: usize = 1 << 20;
-
-/// The memory the set's lazy DFA may keep, as `regex` gives it.
-const LAZY_DFA_CACHE: usize = 2 << 20;
-
-/// Compiles a signal pattern the way the core does: bytes, ASCII classes only.
-pub fn compile_ascii_regex(pattern: &str) -> Result<regex::bytes::Regex, String> {
-    regex::bytes::RegexBuilder::new(pattern)
-        .unicode(false)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|error| format!("the pattern does not compile in ASCII mode: {error}"))
-}
-
-/// Compiles signal patterns into one set, with the same flags as [`compile_ascii_regex`] and
-/// the same size allowed to each pattern: what `regex::bytes::RegexSet` builds, as the engine
-/// under it, whose search writes into a set of matched patterns the caller keeps.
-pub fn compile_ascii_regex_set<'a>(
-    patterns: impl ExactSizeIterator<Item = &'a str>,
-) -> Result<regex_automata::meta::Regex, String> {
-    use regex_automata::nfa::thompson::WhichCaptures;
-    use regex_automata::util::syntax;
-    use regex_automata::{meta, MatchKind};
-    let limit = PATTERN_SIZE_LIMIT * patterns.len().max(1);
-    let patterns: Vec<&str> = patterns.collect();
-    // The configuration `regex::bytes::RegexSetBuilder` gives its engine.
-    let config = meta::Config::new()
-        .nfa_size_limit(Some(limit))
-        .hybrid_cache_capacity(LAZY_DFA_CACHE)
-        .match_kind(MatchKind::All)
-        .utf8_empty(false)
-        .which_captures(WhichCaptures::None);
-    meta::Builder::new()
-        .configure(config)
-        .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .build_many(&patterns)
-        .map_err(|error| format!("the patterns do not compile together in ASCII mode: {error}"))
-}
-
-fn unique_ids<'a>(
-    ids: impl Iterator<Item = &'a str>,
-    what: &str,
-    p: &mut Problems,
-) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
-    for id in ids {
-        if id.trim().is_empty() {
-            p.add(format!("a {what} has an empty id"));
-        } else if !seen.insert(id) {
-            p.add(format!("the {what} id {id} is used twice"));
-        }
-    }
-    seen
-}
-
-fn check_weight(id: &str, weight: f32, p: &mut Problems) {
-    if !(weight > -1.0 && weight < 1.0) {
-        p.add(format!("{id}: weight must be in (-1, 1)"));
-    }
-}
-
-fn check_text(id: &str, vi: &str, en: &str, p: &mut Problems) {
-    if vi.trim().is_empty() || en.trim().is_empty() {
-        p.add(format!("{id}: needs its text in Vietnamese and in English"));
-    }
-}
-
-fn check_category(id: &str, category: Option<&str>, categories: &BTreeSet<&str>, p: &mut Problems) {
-    if let Some(category) = category {
-        if !categories.contains(category) {
-            p.add(format!("{id}: unknown category {category}"));
-        }
-    }
-}
-
-#[derive(Default)]
-struct Problems(Vec<String>);
-
-impl Problems {
-    fn add(&mut self, problem: String) {
-        self.0.push(problem);
+    fn assets() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalogue")
     }
 
-    fn into_result(self) -> Result<(), SourceError> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(SourceError::Invalid(self.0.join("\n  ")))
-        }
+    #[test]
+    fn the_repository_catalogue_compiles_and_lists_its_files() {
+        let catalogue = compile_dir(&assets()).expect("assets/catalogue compiles");
+        assert!(!catalogue.categories.is_empty() && !catalogue.signals.is_empty());
+        let files = source_files(&assets()).expect("readable");
+        assert!(files.iter().all(|f| f.exists()));
+        assert!(files.iter().any(|f| f.ends_with("catalogue.toml")));
+    }
+
+    #[test]
+    fn a_missing_directory_names_the_path() {
+        let error = compile_dir(Path::new("/nonexistent/catalogue")).expect_err("no sources");
+        assert!(
+            error.to_string().contains("/nonexistent/catalogue"),
+            "{error}"
+        );
     }
 }

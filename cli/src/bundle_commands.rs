@@ -1,11 +1,11 @@
 //! `canhgiac catalogue build | keygen | sign | verify | stats`.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use canhgiac_catalogue::bundle::{civil_date as date, unix_day, OpenPolicy};
 use canhgiac_catalogue::source::compile_dir;
-use canhgiac_catalogue::{Bundle, BundleHeader, KeyPair, PublicKey};
+use canhgiac_catalogue::{Bundle, BundleError, BundleHeader, KeyPair, PublicKey};
 use canhgiac_core::{dev_key, now_unix, trusted_keys, Checker};
 
 use crate::error::CliError;
@@ -33,11 +33,11 @@ pub fn run(command: CatalogueCommand) -> Result<(), CliError> {
         } => {
             let key = signing_key(key.as_deref(), dev, true)?.expect("required above");
             let bytes = read(&bundle)?;
-            write(&out, &Bundle::sign(&bytes, &key)?, false)?;
+            write(&out, &Bundle::sign(&bytes, &key)?)?;
             emit(&format!(
                 "signed {} with key {}\n",
                 out.display(),
-                hex_id(&key.public().id())
+                key.public().id_hex()
             ))?;
             Ok(())
         }
@@ -60,7 +60,7 @@ fn build(sources: &Path, out: &Path, key: Option<KeyPair>) -> Result<(), CliErro
         Some(key) => Bundle::sign(&unsigned, key)?,
         None => unsigned,
     };
-    write(out, &bytes, false)?;
+    write(out, &bytes)?;
     emit(&format!(
         "built {} : catalogue version {}, {} categories, {} signals, {} entities, {} bytes, {}\n",
         out.display(),
@@ -79,26 +79,44 @@ fn build(sources: &Path, out: &Path, key: Option<KeyPair>) -> Result<(), CliErro
 }
 
 fn keygen(out: &Path) -> Result<(), CliError> {
-    if out.exists() {
-        return Err(CliError::Input(format!(
-            "{} exists; refusing to overwrite a key",
-            out.display()
-        )));
+    let public = public_path(out);
+    for path in [out, public.as_path()] {
+        // `symlink_metadata`: a dangling link is a name taken too.
+        if fs::symlink_metadata(path).is_ok() {
+            return Err(CliError::Io(format!(
+                "{} exists; a key file is never overwritten (choose another --out)",
+                path.display()
+            )));
+        }
     }
     let key = KeyPair::generate().map_err(|e| CliError::Io(format!("no random source: {e}")))?;
-    write(out, format!("{}\n", key.secret_hex()).as_bytes(), true)?;
-    let public = out.with_extension("pub");
-    write(
+    // Both files are created with `create_new`, so a file that appeared since the check above is
+    // refused rather than overwritten.
+    create_new(out, format!("{}\n", key.secret_hex()).as_bytes(), true)?;
+    let written = create_new(
         &public,
         format!("{}\n", key.public().to_hex()).as_bytes(),
         false,
-    )?;
+    );
+    if let Err(error) = written {
+        // A secret without its public half is of no use to anyone: remove the file just made.
+        let _ = fs::remove_file(out);
+        return Err(error);
+    }
     emit(&format!(
         "secret key {} (mode 0600), public key {}\n",
         out.display(),
         public.display()
     ))?;
     Ok(())
+}
+
+/// `K.pub` for the secret key file `K`: the name with `.pub` added, never replacing an extension
+/// (with `--out mine.pub`, replacing it would write both halves to one file).
+fn public_path(secret: &Path) -> PathBuf {
+    let mut name = secret.as_os_str().to_owned();
+    name.push(".pub");
+    PathBuf::from(name)
 }
 
 /// The signing key: `--dev`, `--key FILE`, or the `CANHGIAC_SIGNING_KEY` variable (hex).
@@ -141,25 +159,39 @@ fn verify(
         }
         None => trusted_keys().to_vec(),
     };
-    let bundle = Bundle::open(
-        &bytes,
-        &keys,
-        OpenPolicy {
-            now: Some(now_unix()),
-            installed_version,
-        },
-    )?;
+    let policy = OpenPolicy {
+        now: Some(now_unix()),
+        installed_version,
+    };
+    let bundle = Bundle::open(&bytes, &keys, policy).map_err(|error| match error {
+        BundleError::UnknownKey => untrusted_signer(&bytes, public.and(keys.first())),
+        other => other.into(),
+    })?;
     Checker::from_bundle(&bytes, installed_version, now_unix()).or_else(|e| match e {
         // Verified against an explicitly given key that the app does not pin: still a valid bundle.
-        canhgiac_core::CoreError::Bundle(canhgiac_catalogue::BundleError::UnknownKey)
-            if public.is_some() =>
-        {
-            Checker::from_catalogue(bundle.catalogue.clone())
+        canhgiac_core::CoreError::Bundle(BundleError::UnknownKey) if public.is_some() => {
+            Checker::from_catalogue(bundle.payload.clone())
         }
         other => Err(other),
     })?;
     emit(&format!("ok: {}\n", describe(&bundle.header)))?;
     Ok(())
+}
+
+/// The refusal of a bundle signed by a key not among those checked: which key signed it, and the
+/// key it was checked against when one was given (`--public-key`). Key ids are not personal data.
+fn untrusted_signer(bytes: &[u8], given: Option<&PublicKey>) -> CliError {
+    let signer = Bundle::peek_header(bytes).map_or_else(
+        |_| "another key".to_owned(),
+        |header| format!("key {}", header.key_id_hex()),
+    );
+    CliError::Catalogue(match given {
+        Some(key) => format!(
+            "the bundle is signed by {signer}, not by the given key {}",
+            key.id_hex()
+        ),
+        None => format!("the bundle is signed by {signer}, which this app does not trust"),
+    })
 }
 
 fn stats(path: Option<&Path>, json: bool, lang: Lang) -> Result<(), CliError> {
@@ -169,7 +201,7 @@ fn stats(path: Option<&Path>, json: bool, lang: Lang) -> Result<(), CliError> {
             let bytes = read(p)?;
             let bundle = Bundle::open(&bytes, trusted_keys(), OpenPolicy::default())?;
             (
-                Checker::from_catalogue(bundle.catalogue)?,
+                Checker::from_catalogue(bundle.payload)?,
                 Some(bundle.header),
             )
         }
@@ -253,39 +285,39 @@ fn describe(h: &BundleHeader) -> String {
     let signer = if h.key_id == dev_key().id() {
         "development key".to_owned()
     } else {
-        format!("key {}", hex_id(&h.key_id))
+        format!("key {}", h.key_id_hex())
     };
     format!(
         "format {} · catalogue version {} · issued {} · expires {} · signed with {signer}",
         h.format_version,
-        h.catalogue_version,
+        h.version,
         date(h.issued_at),
         date(h.expires_at)
     )
-}
-
-fn hex_id(id: &[u8; 8]) -> String {
-    id.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, CliError> {
     fs::read(path).map_err(|e| CliError::io(&format!("cannot read {}", path.display()), e))
 }
 
-fn write(path: &Path, bytes: &[u8], secret: bool) -> Result<(), CliError> {
-    let fail = |e| CliError::io(&format!("cannot write {}", path.display()), e);
+fn write(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    fs::write(path, bytes).map_err(|e| CliError::io(&format!("cannot write {}", path.display()), e))
+}
+
+/// Writes a key file that must not exist yet (`create_new`: never overwrites, even in a race);
+/// a secret one is readable by its owner only.
+fn create_new(path: &Path, bytes: &[u8], secret: bool) -> Result<(), CliError> {
+    use std::io::Write;
+    let fail = |e| CliError::io(&format!("cannot create {}", path.display()), e);
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
     #[cfg(unix)]
     if secret {
-        use std::io::Write;
         use std::os::unix::fs::OpenOptionsExt;
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-            .map_err(fail)?;
-        return file.write_all(bytes).map_err(fail);
+        options.mode(0o600);
     }
+    #[cfg(not(unix))]
     let _ = secret;
-    fs::write(path, bytes).map_err(fail)
+    let mut file = options.open(path).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)
 }

@@ -14,6 +14,8 @@ use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
+use canhgiac_catalogue::bundle::unix_day;
+use canhgiac_catalogue::{Bundle, KeyPair};
 use canhgiac_core::{Checker, Verdict, VerdictLevel};
 use serde_json::{json, Value};
 
@@ -729,7 +731,7 @@ fn keygen_writes_a_private_secret_and_refuses_to_overwrite() {
     let output = run(&["catalogue", "keygen", "--out", s(&secret)]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let secret_text = fs::read_to_string(&secret).expect("secret written");
-    let public_text = fs::read_to_string(dir.path("district.pub")).expect("public written");
+    let public_text = fs::read_to_string(dir.path("district.key.pub")).expect("K.pub written");
     assert!(is_hex_key(&secret_text) && is_hex_key(&public_text));
     assert_ne!(secret_text, public_text);
     assert!(
@@ -747,8 +749,15 @@ fn keygen_writes_a_private_secret_and_refuses_to_overwrite() {
     }
 
     let again = run(&["catalogue", "keygen", "--out", s(&secret)]);
-    assert_eq!(code(&again), 3);
+    assert_eq!(code(&again), 5);
+    assert!(
+        stderr(&again).contains("never overwritten"),
+        "{}",
+        stderr(&again)
+    );
     assert_eq!(fs::read_to_string(&secret).expect("secret"), secret_text);
+    let public_again = fs::read_to_string(dir.path("district.key.pub")).expect("public");
+    assert_eq!(public_again, public_text);
 
     // A second key never equals the first.
     let other = dir.path("other.key");
@@ -757,12 +766,41 @@ fn keygen_writes_a_private_secret_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn keygen_never_overwrites_a_public_key_and_keeps_both_halves_of_any_name() {
+    let dir = TempDir::new("keygen-names");
+    // `K.pub` taken, `K` free: refused before anything is written.
+    let taken = dir.write("team.key.pub", b"someone's public key\n");
+    let secret = dir.path("team.key");
+    let output = run(&["catalogue", "keygen", "--out", s(&secret)]);
+    assert_eq!(code(&output), 5, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("team.key.pub"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!secret.exists(), "no secret without its public half");
+    assert_eq!(
+        fs::read_to_string(&taken).expect("kept"),
+        "someone's public key\n"
+    );
+
+    // `--out mine.pub`: the secret is `mine.pub`, its public half `mine.pub.pub`.
+    let mine = dir.path("mine.pub");
+    let output = run(&["catalogue", "keygen", "--out", s(&mine)]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let secret_text = fs::read_to_string(&mine).expect("secret");
+    let public_text = fs::read_to_string(dir.path("mine.pub.pub")).expect("public");
+    let pair = KeyPair::from_hex(&secret_text).expect("the secret survives");
+    assert_eq!(pair.public().to_hex(), public_text.trim());
+}
+
+#[test]
 fn build_sign_and_verify() {
     let dir = TempDir::new("build");
     let sources = fresh_sources(&dir);
     let key = dir.path("district.key");
     assert_eq!(code(&run(&["catalogue", "keygen", "--out", s(&key)])), 0);
-    let public = dir.path("district.pub");
+    let public = dir.path("district.key.pub");
     let stranger = dir.path("stranger.key");
     assert_eq!(
         code(&run(&["catalogue", "keygen", "--out", s(&stranger)])),
@@ -833,7 +871,7 @@ fn build_sign_and_verify() {
     ]);
     assert_eq!(code(&own), 0, "{}", stderr(&own));
     assert!(stdout(&own).starts_with("ok:"));
-    let strange = dir.path("stranger.pub");
+    let strange = dir.path("stranger.key.pub");
     assert_eq!(
         code(&run(&[
             "catalogue",
@@ -892,6 +930,78 @@ fn build_sign_and_verify() {
         ])),
         4,
         "rollback"
+    );
+}
+
+/// The development key pair, public on purpose (assets/keys/dev).
+fn dev_key_pair() -> KeyPair {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/keys/dev/dev.secret");
+    KeyPair::from_hex(&fs::read_to_string(path).expect("dev.secret")).expect("a key")
+}
+
+#[test]
+fn verify_says_why_a_bundle_is_refused() {
+    let dir = TempDir::new("refusals");
+    let catalogue = CHECKER.catalogue().clone();
+    let day = 86_400;
+    let now = canhgiac_core::now_unix();
+    let refusal = |name: &str, bytes: &[u8], extra: &[&str]| {
+        let path = dir.write(name, bytes);
+        let mut args = vec!["catalogue", "verify", s(&path)];
+        args.extend_from_slice(extra);
+        let output = run(&args);
+        assert_eq!(code(&output), 4, "{name}: {}", stderr(&output));
+        stderr(&output)
+    };
+
+    // `catalogue build` without a key: not signed, which is not a question of trust.
+    let unsigned = Bundle::unsigned(&catalogue, now - day, now + day);
+    let message = refusal("unsigned.bundle", &unsigned, &[]);
+    assert!(message.contains("not signed"), "{message}");
+    assert!(!message.contains("trust"), "{message}");
+
+    // Signed by a key the app does not pin, checked against the app's keys or another key.
+    let district = KeyPair::from_hex(&"33".repeat(32)).expect("fixed seed");
+    let stranger = KeyPair::from_hex(&"44".repeat(32)).expect("fixed seed");
+    let signed = Bundle::sign(&unsigned, &district).expect("well shaped");
+    let message = refusal("district.bundle", &signed, &[]);
+    let district_id = district.public().id_hex();
+    assert!(
+        message.contains(&format!(
+            "signed by key {district_id}, which this app does not trust"
+        )),
+        "{message}"
+    );
+    let stranger_pub = dir.write("stranger.pub", stranger.public().to_hex().as_bytes());
+    let message = refusal(
+        "district.bundle",
+        &signed,
+        &["--public-key", s(&stranger_pub)],
+    );
+    let expected = format!(
+        "signed by key {district_id}, not by the given key {}",
+        stranger.public().id_hex()
+    );
+    assert!(message.contains(&expected), "{message}");
+
+    // One flipped bit in the format version (1 → 257) is damage, not a newer format.
+    let mut flipped = Bundle::seal(&catalogue, &dev_key_pair(), now - day, now + day);
+    flipped[5] ^= 0x01;
+    let message = refusal("flipped.bundle", &flipped, &[]);
+    assert!(message.contains("damaged"), "{message}");
+    assert!(!message.contains("not supported"), "{message}");
+
+    // Dates, not unix seconds.
+    let issued = unix_day("2001-01-01").expect("a date");
+    let expired = Bundle::seal(&catalogue, &dev_key_pair(), issued, issued + 30 * day);
+    let message = refusal("expired.bundle", &expired, &[]);
+    assert!(message.contains("expired on 2001-01-31 (UTC)"), "{message}");
+    let future = unix_day("2999-01-01").expect("a date");
+    let early = Bundle::seal(&catalogue, &dev_key_pair(), future, future + 30 * day);
+    let message = refusal("future.bundle", &early, &[]);
+    assert!(
+        message.contains("not valid before 2999-01-01 (UTC)"),
+        "{message}"
     );
 }
 

@@ -5,7 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use canhgiac_catalogue::bundle::{unix_day, OpenPolicy};
 use canhgiac_catalogue::model::{Catalogue, Text};
-use canhgiac_catalogue::{Bundle, BundleHeader, FORMAT_VERSION};
+use canhgiac_catalogue::{Bundle, BundleHeader};
 
 use crate::engine::verdict::Verdict;
 use crate::engine::Engine;
@@ -31,7 +31,7 @@ impl Checker {
 
     /// The version of the catalogue compiled into the library; no bundle older than it is accepted.
     pub fn embedded_version() -> Result<u64, CoreError> {
-        Ok(Bundle::peek_header(EMBEDDED_BUNDLE)?.catalogue_version)
+        Ok(Bundle::peek_header(EMBEDDED_BUNDLE)?.version)
     }
 
     /// Loads a signed bundle: refused when the signature is bad or from an untrusted key, when
@@ -54,18 +54,13 @@ impl Checker {
     /// `eval` command, tests, benchmarks). Phones only ever load signed bundles.
     pub fn from_catalogue(catalogue: Catalogue) -> Result<Self, CoreError> {
         let issued_at = unix_day(&catalogue.meta.issued_at).unwrap_or(0);
-        let header = BundleHeader {
-            format_version: FORMAT_VERSION,
-            catalogue_version: catalogue.meta.version,
-            issued_at,
-            expires_at: issued_at + i64::from(catalogue.meta.valid_days) * 86_400,
-            key_id: [0; 8],
-        };
+        let expires_at = issued_at + i64::from(catalogue.meta.valid_days) * 86_400;
+        let header = BundleHeader::unsigned(&catalogue, issued_at, expires_at);
         Self::build(catalogue, header)
     }
 
     fn from_verified(bundle: Bundle) -> Result<Self, CoreError> {
-        Self::build(bundle.catalogue, bundle.header)
+        Self::build(bundle.payload, bundle.header)
     }
 
     fn build(catalogue: Catalogue, header: BundleHeader) -> Result<Self, CoreError> {

@@ -45,7 +45,7 @@ pub(crate) fn catalogue_info(
         .sum::<usize>()
         + c.numbers.services.len();
     CatalogueInfo {
-        version: header.catalogue_version,
+        version: header.version,
         issued_at: header.issued_at,
         expires_at: header.expires_at,
         development,

@@ -141,7 +141,7 @@ fn a_damaged_signature_is_a_bad_signature() {
 fn an_unsigned_bundle_is_refused() {
     let unsigned = Bundle::unsigned(&catalogue(*EMBEDDED_VERSION + 1), ISSUED_AT, EXPIRES_AT);
     // `catalogue build` output names no key at all.
-    assert_eq!(refusal(&unsigned), BundleError::UnknownKey);
+    assert_eq!(refusal(&unsigned), BundleError::NotSigned);
     // Claiming the trusted key without its signature does not help.
     let mut claimed = unsigned;
     claimed[32..40].copy_from_slice(&DEV_KEY.public().id());
@@ -269,6 +269,17 @@ fn bad_magic_is_refused() {
 fn an_unknown_format_version_is_refused() {
     let mut bytes = GOOD.clone();
     bytes[4..6].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+    // Edited after signing: damage, not a newer format.
+    assert_eq!(
+        refusal(&bytes),
+        BundleError::DamagedHeader {
+            found: FORMAT_VERSION + 1
+        }
+    );
+    // Signed that way by a trusted key: a newer format, which needs a newer app.
+    let signed_len = bytes.len() - SIGNATURE_LEN;
+    let signature = DEV_KEY.sign(&bytes[..signed_len]);
+    bytes[signed_len..].copy_from_slice(&signature);
     assert_eq!(
         refusal(&bytes),
         BundleError::UnsupportedFormat {

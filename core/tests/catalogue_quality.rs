@@ -159,7 +159,7 @@ fn official_facts_cite_sources_and_regexes_stay_ascii() {
             "{} asks for Unicode classes",
             signal.id
         );
-        assert!(canhgiac_catalogue::source::compile_ascii_regex(pattern).is_ok());
+        assert!(canhgiac_catalogue::pattern::compile_ascii_regex(pattern).is_ok());
     }
 }
 

@@ -56,9 +56,12 @@ impl From<BundleError> for CanhGiacError {
         // Display of a BundleError names the problem, never the bundle's content.
         let reason = e.to_string();
         match e {
-            BundleError::UnknownKey | BundleError::BadSignature => {
-                CanhGiacError::BadSignature { reason }
-            }
+            // Not signed, an untrusted key, a signature that does not hold, a format version
+            // that no trusted key signed: none of these bytes will ever be accepted.
+            BundleError::NotSigned
+            | BundleError::UnknownKey
+            | BundleError::BadSignature
+            | BundleError::DamagedHeader { .. } => CanhGiacError::BadSignature { reason },
             BundleError::Expired { expires_at } => CanhGiacError::Expired { expires_at },
             BundleError::NotYetValid { issued_at } => CanhGiacError::NotYetValid { issued_at },
             BundleError::Rollback { installed, offered } => {
@@ -82,6 +85,14 @@ mod tests {
     fn bundle_errors_map_to_actionable_variants() {
         let e: CanhGiacError = CoreError::Bundle(BundleError::UnknownKey).into();
         assert!(matches!(e, CanhGiacError::BadSignature { .. }));
+        let e: CanhGiacError = BundleError::DamagedHeader { found: 257 }.into();
+        assert!(
+            matches!(e, CanhGiacError::BadSignature { ref reason } if reason.contains("damaged"))
+        );
+        let e: CanhGiacError = BundleError::NotSigned.into();
+        assert!(
+            matches!(e, CanhGiacError::BadSignature { ref reason } if reason.contains("not signed"))
+        );
         let e: CanhGiacError = BundleError::BadMagic.into();
         assert!(matches!(e, CanhGiacError::Malformed { .. }));
         let e: CanhGiacError = BundleError::Rollback {

@@ -6,7 +6,7 @@
 //! reason, so it is not searched again at all.
 
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
-use canhgiac_catalogue::source::{compile_ascii_regex, compile_ascii_regex_set};
+use canhgiac_catalogue::pattern::{compile_ascii_regex, compile_ascii_regex_set};
 use regex::bytes::Regex;
 use regex_automata::{Input, PatternSet};
 

@@ -1,10 +1,15 @@
 //! The catalogue as data: what the compiler produces from `assets/catalogue/*.toml` and what the
 //! signed bundle carries to the phones. Field names here are the TOML keys.
 //!
-//! Nothing in this module decides anything; `canhgiac-core` turns it into fast matchers.
+//! Nothing in this module decides anything; `canhgiac-core` turns it into fast matchers. The
+//! lists the link, sender and number detectors read live in `model/lists.rs`.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+mod lists;
+
+pub use lists::*;
 
 /// The whole catalogue, as carried inside a signed bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -239,141 +244,6 @@ pub struct Rule {
     pub message_vi: String,
     pub message_en: String,
 }
-
-/// Lists the link detector uses.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct LinkLists {
-    /// Top-level domains that are cheap and mostly abused (`top`, `xyz`…).
-    pub risky_tlds: Vec<String>,
-    /// Link shorteners (weak evidence: operators use them too).
-    pub shorteners: Vec<String>,
-    /// Public suffixes whose every domain is official (`gov.vn`).
-    pub official_suffixes: Vec<String>,
-    /// Words in a host or path that ask the reader to log in or verify (`xac-thuc`, `login`).
-    pub credential_words: Vec<String>,
-}
-
-/// What the sender rules read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct SenderLists {
-    /// Labels a registered advert starts with (`[QC]`, Decree 91/2020/NĐ-CP), compared without case.
-    pub advert_labels: Vec<String>,
-}
-
-/// What the number detector knows beyond `phonenumber`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct NumberPlan {
-    /// Mobile prefixes (national form, with the leading 0) and the carrier that was assigned them.
-    pub mobile_prefixes: Vec<Prefix>,
-    /// The 11-digit prefixes retired in 2018–2019 and what they became.
-    pub legacy_prefixes: Vec<LegacyPrefix>,
-    /// Hotlines, short codes and service numbers.
-    pub services: Vec<ServiceNumber>,
-    /// Country calling codes behind missed-call (wangiri) and premium-rate scams.
-    pub risky_country_codes: Vec<CountryRisk>,
-}
-
-/// A mobile prefix and its original carrier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Prefix {
-    pub prefix: String,
-    pub carrier: String,
-    pub source: String,
-}
-
-/// An 11-digit prefix and its 10-digit replacement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct LegacyPrefix {
-    pub old: String,
-    pub new: String,
-}
-
-/// A hotline, short code or service number.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct ServiceNumber {
-    pub number: String,
-    pub name_vi: String,
-    pub name_en: String,
-    /// The entity it belongs to, if it is one of theirs.
-    #[serde(default)]
-    pub entity: Option<String>,
-    pub source: String,
-    #[serde(default = "yes")]
-    pub confirmed: bool,
-}
-
-/// A country calling code to warn about.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct CountryRisk {
-    pub code: u16,
-    pub note: String,
-    pub source: String,
-}
-
-/// Known scam numbers, domains and bank accounts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Blocklist {
-    #[serde(default)]
-    pub numbers: Vec<Blocked>,
-    #[serde(default)]
-    pub domains: Vec<Blocked>,
-    #[serde(default)]
-    pub accounts: Vec<Blocked>,
-}
-
-/// One blocklist entry and where it was reported.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Blocked {
-    pub value: String,
-    pub source: String,
-    #[serde(default)]
-    pub category: Option<String>,
-}
-
-/// Codes of the built-in detectors; `rules.toml` must give each a weight and an explanation.
-pub const RULE_CODES: &[&str] = &[
-    "link.blocklisted",
-    "link.lookalike",
-    "link.brand_in_domain",
-    "link.idn_homograph",
-    "link.punycode",
-    "link.risky_tld",
-    "link.raw_ip",
-    "link.shortener",
-    "link.brand_in_shortened",
-    "link.apk",
-    "link.credential_words",
-    "link.official",
-    "number.blocklisted",
-    "number.international",
-    "number.risky_country",
-    "number.in_text_blocklisted",
-    "account.blocklisted",
-    "sender.brand_from_personal_number",
-    "sender.ad_from_personal_number",
-    "sender.international",
-];
-
-/// Facts the detectors establish that combos may name as parts, besides tags and signal ids:
-/// a link that is not official, a mobile number in the message, a sender that is a personal
-/// number, an entity named in the message, a state authority named in it (`scoring.authority_kinds`).
-pub const COMBO_FACTS: &[&str] = &[
-    "fact.link",
-    "fact.phone_number",
-    "fact.personal_sender",
-    "fact.entity",
-    "fact.authority",
-    "fact.foreign_number",
-];
 
 /// Keys of `[texts]` the apps and the command line rely on.
 pub const TEXT_KEYS: &[&str] = &[
