@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Generates the Kotlin, Swift and Python bindings of the mobile library into
-# uniffi-bindings/generated/{kotlin,swift,python}, in library mode from the built library.
+# uniffi-bindings/generated/{kotlin-android,kotlin,swift,python}, in library mode from the built
+# library. Kotlin comes twice: kotlin-android (uniffi.toml, android = true: Android's cleaner, for
+# the app) and kotlin (the same with uniffi-jvm.toml over it, android = false: compiles on a plain
+# JVM, for the Maven tests in tests/kotlin).
 #
 #   scripts/generate-bindings.sh           build the library, (re)write the committed bindings
 #   scripts/generate-bindings.sh --check   build, regenerate into a temporary folder, and fail if
@@ -43,13 +46,26 @@ fi
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 bindgen="$target_dir/debug/uniffi-bindgen"
-for lang in kotlin swift python; do
-  echo "==> uniffi-bindgen generate --library $(basename "$lib") --language $lang"
-  # --no-format: ktlint/swift-format may or may not be installed; the output must not depend on it.
-  # uniffi-bindings/uniffi.toml is found through cargo metadata, at the crate's root.
-  "$bindgen" generate --no-format --library "$lib" --language "$lang" \
-    --out-dir "$out/$lang" >/dev/null
-done
+# --no-format: ktlint/swift-format may or may not be installed; the output must not depend on it.
+# uniffi-bindings/uniffi.toml is found through cargo metadata, at the crate's root.
+generate() { # <language> <out folder> [extra arguments]
+  local lang="$1" dir="$2"
+  shift 2
+  echo "==> uniffi-bindgen generate --library $(basename "$lib") --language $lang $* -> $dir"
+  "$bindgen" generate --no-format --library "$lib" --language "$lang" --out-dir "$out/$dir" "$@" \
+    >/dev/null
+}
+generate kotlin kotlin-android
+generate kotlin kotlin --config "$root/uniffi-bindings/uniffi-jvm.toml"
+generate swift swift
+generate python python
+# The override must have been read: the JVM copy must not name Android's classes.
+if grep -q '^import android' "$out/kotlin/vn/canhgiac/core/canhgiac_ffi.kt" \
+   || ! grep -q 'android\.system\.SystemCleaner' "$out/kotlin-android/vn/canhgiac/core/canhgiac_ffi.kt"; then
+  echo "error: the kotlin (JVM) and kotlin-android outputs are not as uniffi-jvm.toml and" \
+       "uniffi.toml ask" >&2
+  exit 1
+fi
 
 if [[ "$mode" == check ]]; then
   echo "==> comparing with $committed"

@@ -12,7 +12,7 @@ use crate::CanhGiacError;
 /// check then takes microseconds.
 #[derive(uniffi::Object)]
 pub struct Checker {
-    inner: canhgiac_core::Checker,
+    pub(crate) inner: canhgiac_core::Checker,
     // Computed once when built, so that these two calls cannot fail afterwards.
     info: CatalogueInfo,
     categories: Vec<CategoryInfo>,
@@ -80,7 +80,7 @@ impl Checker {
 }
 
 impl Checker {
-    fn wrap(inner: canhgiac_core::Checker) -> Self {
+    pub(crate) fn wrap(inner: canhgiac_core::Checker) -> Self {
         Checker {
             info: inner.info(),
             categories: inner.categories(),

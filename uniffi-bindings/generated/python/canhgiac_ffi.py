@@ -534,9 +534,23 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_canhgiac_ffi_checksum_method_checker_check_sms() != 734:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_canhgiac_ffi_checksum_method_checker_scan_messages() != 7678:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle() != 33146:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle_at() != 1782:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_canhgiac_ffi_checksum_constructor_checker_new() != 11810:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_canhgiac_ffi_checksum_method_clock_now_unix() != 22767:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_canhgiac_ffi_checksum_method_scanhandle_cancel() != 4601:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_flagged() != 64022:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_progress() != 52352:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_end() != 65465:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
 
 # A ctypes library to expose the extern-C FFI definitions.
@@ -582,12 +596,33 @@ _UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_check_number.restype = ct
 _UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_check_sms.argtypes = (
 )
 _UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_check_sms.restype = ctypes.c_uint16
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_scan_messages.argtypes = (
+)
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_checker_scan_messages.restype = ctypes.c_uint16
 _UniffiLib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle.argtypes = (
 )
 _UniffiLib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle.restype = ctypes.c_uint16
+_UniffiLib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle_at.argtypes = (
+)
+_UniffiLib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle_at.restype = ctypes.c_uint16
 _UniffiLib.uniffi_canhgiac_ffi_checksum_constructor_checker_new.argtypes = (
 )
 _UniffiLib.uniffi_canhgiac_ffi_checksum_constructor_checker_new.restype = ctypes.c_uint16
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_clock_now_unix.argtypes = (
+)
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_clock_now_unix.restype = ctypes.c_uint16
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_scanhandle_cancel.argtypes = (
+)
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_scanhandle_cancel.restype = ctypes.c_uint16
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_flagged.argtypes = (
+)
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_flagged.restype = ctypes.c_uint16
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_progress.argtypes = (
+)
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_progress.restype = ctypes.c_uint16
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_end.argtypes = (
+)
+_UniffiLib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_end.restype = ctypes.c_uint16
 _UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_catalogue_info.argtypes = (
     ctypes.c_uint64,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -617,16 +652,60 @@ _UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_check_sms.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_check_sms.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_scan_messages.argtypes = (
+    ctypes.c_uint64,
+    _UniffiRustBuffer,
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_scan_messages.restype = ctypes.c_uint64
 _UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle.restype = ctypes.c_uint64
+_UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle_at.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle_at.restype = ctypes.c_uint64
 _UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_new.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_new.restype = ctypes.c_uint64
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_clock_now_unix.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_clock_now_unix.restype = ctypes.c_int64
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_scanhandle_cancel.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_scanhandle_cancel.restype = None
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_flagged.argtypes = (
+    ctypes.c_uint64,
+    ctypes.c_uint64,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_flagged.restype = None
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_progress.argtypes = (
+    ctypes.c_uint64,
+    ctypes.c_uint64,
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_progress.restype = None
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_end.argtypes = (
+    ctypes.c_uint64,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_end.restype = None
 _UniffiLib.uniffi_canhgiac_ffi_fn_clone_checker.argtypes = (
     ctypes.c_uint64,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -637,6 +716,78 @@ _UniffiLib.uniffi_canhgiac_ffi_fn_free_checker.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_canhgiac_ffi_fn_free_checker.restype = None
+_UniffiLib.uniffi_canhgiac_ffi_fn_clone_clock.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_clone_clock.restype = ctypes.c_uint64
+_UniffiLib.uniffi_canhgiac_ffi_fn_free_clock.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_free_clock.restype = None
+_UniffiLib.uniffi_canhgiac_ffi_fn_clone_scanhandle.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_clone_scanhandle.restype = ctypes.c_uint64
+_UniffiLib.uniffi_canhgiac_ffi_fn_free_scanhandle.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_free_scanhandle.restype = None
+_UniffiLib.uniffi_canhgiac_ffi_fn_clone_scanlistener.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_clone_scanlistener.restype = ctypes.c_uint64
+_UniffiLib.uniffi_canhgiac_ffi_fn_free_scanlistener.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_free_scanlistener.restype = None
+_UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_CLOCK_METHOD0 = ctypes.CFUNCTYPE(None,ctypes.c_uint64,ctypes.POINTER(ctypes.c_int64),
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UNIFFI_CALLBACK_INTERFACE_CLONE_CANHGIAC_FFI_CLOCK = ctypes.CFUNCTYPE(ctypes.c_uint64,ctypes.c_uint64,
+)
+_UNIFFI_CALLBACK_INTERFACE_FREE_CANHGIAC_FFI_CLOCK = ctypes.CFUNCTYPE(None,ctypes.c_uint64,
+)
+class _UniffiVTableCallbackInterfaceCanhgiacFfiClock(ctypes.Structure):
+    _fields_ = [
+        ("uniffi_free", _UNIFFI_CALLBACK_INTERFACE_FREE_CANHGIAC_FFI_CLOCK),
+        ("uniffi_clone", _UNIFFI_CALLBACK_INTERFACE_CLONE_CANHGIAC_FFI_CLOCK),
+        ("now_unix", _UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_CLOCK_METHOD0),
+    ]
+_UniffiLib.uniffi_canhgiac_ffi_fn_init_callback_vtable_clock.argtypes = (
+    ctypes.POINTER(_UniffiVTableCallbackInterfaceCanhgiacFfiClock),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_init_callback_vtable_clock.restype = None
+_UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_SCAN_LISTENER_METHOD0 = ctypes.CFUNCTYPE(None,ctypes.c_uint64,ctypes.c_uint64,_UniffiRustBuffer,ctypes.c_void_p,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_SCAN_LISTENER_METHOD1 = ctypes.CFUNCTYPE(None,ctypes.c_uint64,ctypes.c_uint64,ctypes.c_uint64,ctypes.c_void_p,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_SCAN_LISTENER_METHOD2 = ctypes.CFUNCTYPE(None,ctypes.c_uint64,_UniffiRustBuffer,ctypes.c_void_p,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UNIFFI_CALLBACK_INTERFACE_CLONE_CANHGIAC_FFI_SCAN_LISTENER = ctypes.CFUNCTYPE(ctypes.c_uint64,ctypes.c_uint64,
+)
+_UNIFFI_CALLBACK_INTERFACE_FREE_CANHGIAC_FFI_SCAN_LISTENER = ctypes.CFUNCTYPE(None,ctypes.c_uint64,
+)
+class _UniffiVTableCallbackInterfaceCanhgiacFfiScanListener(ctypes.Structure):
+    _fields_ = [
+        ("uniffi_free", _UNIFFI_CALLBACK_INTERFACE_FREE_CANHGIAC_FFI_SCAN_LISTENER),
+        ("uniffi_clone", _UNIFFI_CALLBACK_INTERFACE_CLONE_CANHGIAC_FFI_SCAN_LISTENER),
+        ("on_flagged", _UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_SCAN_LISTENER_METHOD0),
+        ("on_progress", _UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_SCAN_LISTENER_METHOD1),
+        ("on_end", _UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_SCAN_LISTENER_METHOD2),
+    ]
+_UniffiLib.uniffi_canhgiac_ffi_fn_init_callback_vtable_scanlistener.argtypes = (
+    ctypes.POINTER(_UniffiVTableCallbackInterfaceCanhgiacFfiScanListener),
+)
+_UniffiLib.uniffi_canhgiac_ffi_fn_init_callback_vtable_scanlistener.restype = None
 
 _uniffi_check_contract_api_version(_UniffiLib)
 # _uniffi_check_api_checksums(_UniffiLib)
@@ -1215,6 +1366,70 @@ class _UniffiFfiConverterTypeCategoryRef(_UniffiConverterRustBuffer):
         _UniffiFfiConverterTypeSharedText.write(value.title_vi, buf)
         _UniffiFfiConverterTypeSharedText.write(value.title_en, buf)
 
+class _UniffiFfiConverterOptionalString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterString.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterString.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterString.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+@dataclass
+class MessageToScan:
+    """
+    One message to scan: its text and, when known, its sender (a number or a brandname).
+"""
+    def __init__(self, *, sender:typing.Optional[str], text:str):
+        self.sender = sender
+        self.text = text
+        
+        
+
+    
+    def __str__(self):
+        return "MessageToScan(sender={}, text={})".format(self.sender, self.text)
+    def __eq__(self, other):
+        if self.sender != other.sender:
+            return False
+        if self.text != other.text:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeMessageToScan(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return MessageToScan(
+            sender=_UniffiFfiConverterOptionalString.read(buf),
+            text=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.sender)
+        _UniffiFfiConverterString.check_lower(value.text)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.sender, buf)
+        _UniffiFfiConverterString.write(value.text, buf)
+
 
 
 
@@ -1342,31 +1557,6 @@ class _UniffiFfiConverterUInt16(_UniffiConverterPrimitiveInt):
     @staticmethod
     def write(value, buf):
         buf.write_u16(value)
-
-class _UniffiFfiConverterOptionalString(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        if value is not None:
-            _UniffiFfiConverterString.check_lower(value)
-
-    @classmethod
-    def write(cls, value, buf):
-        if value is None:
-            buf.write_u8(0)
-            return
-
-        buf.write_u8(1)
-        _UniffiFfiConverterString.write(value, buf)
-
-    @classmethod
-    def read(cls, buf):
-        flag = buf.read_u8()
-        if flag == 0:
-            return None
-        elif flag == 1:
-            return _UniffiFfiConverterString.read(buf)
-        else:
-            raise InternalError("Unexpected flag byte for optional type")
 
 @dataclass
 class NumberFacts:
@@ -1777,6 +1967,66 @@ class _UniffiFfiConverterTypeVerdict(_UniffiConverterRustBuffer):
 
 
 
+# CallbackError
+# We want to define each variant as a nested class that's also a subclass,
+# which is tricky in Python.  To accomplish this we're going to create each
+# class separately, then manually add the child classes to the base class's
+# __dict__.  All of this happens in dummy class to avoid polluting the module
+# namespace.
+class CallbackError(Exception):
+    """
+    What a method implemented by the app failed with. The app need not throw it: any exception
+    thrown by a `Clock` or `ScanListener` method arrives in the library as `Threw`, its text
+    dropped.
+"""
+    pass
+
+_UniffiTempCallbackError = CallbackError
+
+class CallbackError:  # type: ignore
+    """
+    What a method implemented by the app failed with. The app need not throw it: any exception
+    thrown by a `Clock` or `ScanListener` method arrives in the library as `Threw`, its text
+    dropped.
+"""
+    
+    class Threw(_UniffiTempCallbackError):
+        """
+        The app's implementation threw.
+"""
+        
+        def __init__(self):
+            pass
+
+        def __repr__(self):
+            return "CallbackError.Threw({})".format(str(self))
+    _UniffiTempCallbackError.Threw = Threw # type: ignore
+
+CallbackError = _UniffiTempCallbackError # type: ignore
+del _UniffiTempCallbackError
+
+
+class _UniffiFfiConverterTypeCallbackError(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return CallbackError.Threw(
+            )
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if isinstance(value, CallbackError.Threw):
+            return
+
+    @staticmethod
+    def write(value, buf):
+        if isinstance(value, CallbackError.Threw):
+            buf.write_i32(1)
+
+
+
 # CanhGiacError
 # We want to define each variant as a nested class that's also a subclass,
 # which is tricky in Python.  To accomplish this we're going to create each
@@ -2045,6 +2295,256 @@ class _UniffiFfiConverterTypeCanhGiacError(_UniffiConverterRustBuffer):
             buf.write_i32(9)
             _UniffiFfiConverterString.write(value.reason, buf)
 
+
+
+
+
+
+class ScanEnd:
+    """
+    How a scan ended; given once, last, to [`ScanListener::on_end`].
+"""
+    def __init__(self):
+        raise RuntimeError("ScanEnd cannot be instantiated directly")
+
+    # Each enum variant is a nested class of the enum itself.
+    @dataclass
+    class FINISHED:
+        """
+        Every message was checked: `scanned` of them, `flagged` not safe.
+"""
+        
+        def __init__(self, scanned:int, flagged:int):
+            self.scanned = scanned
+            
+            
+            self.flagged = flagged
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "ScanEnd.FINISHED(scanned={}, flagged={})".format(self.scanned, self.flagged)
+        def __eq__(self, other):
+            if not isinstance(other, ScanEnd):
+                return NotImplemented
+            if not other.is_FINISHED():
+                return False
+            if self.scanned != other.scanned:
+                return False
+            if self.flagged != other.flagged:
+                return False
+            return True
+
+    @dataclass
+    class CANCELLED:
+        """
+        Stopped by `ScanHandle.cancel()` or by dropping the handle, after `scanned` messages.
+"""
+        
+        def __init__(self, scanned:int, flagged:int):
+            self.scanned = scanned
+            
+            
+            self.flagged = flagged
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "ScanEnd.CANCELLED(scanned={}, flagged={})".format(self.scanned, self.flagged)
+        def __eq__(self, other):
+            if not isinstance(other, ScanEnd):
+                return NotImplemented
+            if not other.is_CANCELLED():
+                return False
+            if self.scanned != other.scanned:
+                return False
+            if self.flagged != other.flagged:
+                return False
+            return True
+
+    @dataclass
+    class FAILED:
+        """
+        Stopped by a bug in the library (`error` is `Internal`) while checking message number
+        `scanned` (counted from 0); the messages before it were reported.
+"""
+        
+        def __init__(self, scanned:int, flagged:int, error:CanhGiacError):
+            self.scanned = scanned
+            
+            
+            self.flagged = flagged
+            
+            
+            self.error = error
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "ScanEnd.FAILED(scanned={}, flagged={}, error={})".format(self.scanned, self.flagged, self.error)
+        def __eq__(self, other):
+            if not isinstance(other, ScanEnd):
+                return NotImplemented
+            if not other.is_FAILED():
+                return False
+            if self.scanned != other.scanned:
+                return False
+            if self.flagged != other.flagged:
+                return False
+            if self.error != other.error:
+                return False
+            return True
+
+    @dataclass
+    class LISTENER_FAILED:
+        """
+        Stopped because a method of the listener threw, after `scanned` messages.
+"""
+        
+        def __init__(self, scanned:int, flagged:int):
+            self.scanned = scanned
+            
+            
+            self.flagged = flagged
+            
+            
+            pass
+
+    
+            
+            
+    
+        def __str__(self):
+            return "ScanEnd.LISTENER_FAILED(scanned={}, flagged={})".format(self.scanned, self.flagged)
+        def __eq__(self, other):
+            if not isinstance(other, ScanEnd):
+                return NotImplemented
+            if not other.is_LISTENER_FAILED():
+                return False
+            if self.scanned != other.scanned:
+                return False
+            if self.flagged != other.flagged:
+                return False
+            return True
+
+    
+
+    # For each variant, we have `is_NAME` and `is_name` methods for easily checking
+    # whether an instance is that variant.
+    def is_FINISHED(self) -> bool:
+        return isinstance(self, ScanEnd.FINISHED)
+    def is_finished(self) -> bool:
+        return isinstance(self, ScanEnd.FINISHED)
+    def is_CANCELLED(self) -> bool:
+        return isinstance(self, ScanEnd.CANCELLED)
+    def is_cancelled(self) -> bool:
+        return isinstance(self, ScanEnd.CANCELLED)
+    def is_FAILED(self) -> bool:
+        return isinstance(self, ScanEnd.FAILED)
+    def is_failed(self) -> bool:
+        return isinstance(self, ScanEnd.FAILED)
+    def is_LISTENER_FAILED(self) -> bool:
+        return isinstance(self, ScanEnd.LISTENER_FAILED)
+    def is_listener_failed(self) -> bool:
+        return isinstance(self, ScanEnd.LISTENER_FAILED)
+    
+
+# Now, a little trick - we make each nested variant class be a subclass of the main
+# enum class, so that method calls and instance checks etc will work intuitively.
+# We might be able to do this a little more neatly with a metaclass, but this'll do.
+ScanEnd.FINISHED = type("ScanEnd.FINISHED", (ScanEnd.FINISHED, ScanEnd,), {})  # type: ignore
+ScanEnd.CANCELLED = type("ScanEnd.CANCELLED", (ScanEnd.CANCELLED, ScanEnd,), {})  # type: ignore
+ScanEnd.FAILED = type("ScanEnd.FAILED", (ScanEnd.FAILED, ScanEnd,), {})  # type: ignore
+ScanEnd.LISTENER_FAILED = type("ScanEnd.LISTENER_FAILED", (ScanEnd.LISTENER_FAILED, ScanEnd,), {})  # type: ignore
+
+
+
+
+class _UniffiFfiConverterTypeScanEnd(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return ScanEnd.FINISHED(
+                _UniffiFfiConverterUInt64.read(buf),
+                _UniffiFfiConverterUInt64.read(buf),
+            )
+        if variant == 2:
+            return ScanEnd.CANCELLED(
+                _UniffiFfiConverterUInt64.read(buf),
+                _UniffiFfiConverterUInt64.read(buf),
+            )
+        if variant == 3:
+            return ScanEnd.FAILED(
+                _UniffiFfiConverterUInt64.read(buf),
+                _UniffiFfiConverterUInt64.read(buf),
+                _UniffiFfiConverterTypeCanhGiacError.read(buf),
+            )
+        if variant == 4:
+            return ScanEnd.LISTENER_FAILED(
+                _UniffiFfiConverterUInt64.read(buf),
+                _UniffiFfiConverterUInt64.read(buf),
+            )
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value.is_FINISHED():
+            _UniffiFfiConverterUInt64.check_lower(value.scanned)
+            _UniffiFfiConverterUInt64.check_lower(value.flagged)
+            return
+        if value.is_CANCELLED():
+            _UniffiFfiConverterUInt64.check_lower(value.scanned)
+            _UniffiFfiConverterUInt64.check_lower(value.flagged)
+            return
+        if value.is_FAILED():
+            _UniffiFfiConverterUInt64.check_lower(value.scanned)
+            _UniffiFfiConverterUInt64.check_lower(value.flagged)
+            _UniffiFfiConverterTypeCanhGiacError.check_lower(value.error)
+            return
+        if value.is_LISTENER_FAILED():
+            _UniffiFfiConverterUInt64.check_lower(value.scanned)
+            _UniffiFfiConverterUInt64.check_lower(value.flagged)
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value.is_FINISHED():
+            buf.write_i32(1)
+            _UniffiFfiConverterUInt64.write(value.scanned, buf)
+            _UniffiFfiConverterUInt64.write(value.flagged, buf)
+        if value.is_CANCELLED():
+            buf.write_i32(2)
+            _UniffiFfiConverterUInt64.write(value.scanned, buf)
+            _UniffiFfiConverterUInt64.write(value.flagged, buf)
+        if value.is_FAILED():
+            buf.write_i32(3)
+            _UniffiFfiConverterUInt64.write(value.scanned, buf)
+            _UniffiFfiConverterUInt64.write(value.flagged, buf)
+            _UniffiFfiConverterTypeCanhGiacError.write(value.error, buf)
+        if value.is_LISTENER_FAILED():
+            buf.write_i32(4)
+            _UniffiFfiConverterUInt64.write(value.scanned, buf)
+            _UniffiFfiConverterUInt64.write(value.flagged, buf)
+
+
+
 class _UniffiFfiConverterSequenceTypeCategoryInfo(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -2067,6 +2567,365 @@ class _UniffiFfiConverterSequenceTypeCategoryInfo(_UniffiConverterRustBuffer):
         return [
             _UniffiFfiConverterTypeCategoryInfo.read(buf) for i in range(count)
         ]
+
+class _UniffiFfiConverterSequenceTypeMessageToScan(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeMessageToScan.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeMessageToScan.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeMessageToScan.read(buf) for i in range(count)
+        ]
+
+
+class ScanListener():
+    """
+    What the app implements to follow a scan. The methods are called on the scan's own thread,
+    one at a time, in order: post to the UI thread from them. Whatever one throws stops the scan
+    (`ScanEnd.ListenerFailed`); it never crashes the library.
+"""
+    
+    def on_flagged(self, index: int,verdict: Verdict) -> None:
+        """
+        Message number `index` (in the list given to `scan_messages`) is not safe: `verdict` says
+        why. Safe messages are not reported.
+"""
+        raise NotImplementedError
+    def on_progress(self, scanned: int,total: int) -> None:
+        """
+        `scanned` of `total` messages are checked (every 100 messages).
+"""
+        raise NotImplementedError
+    def on_end(self, end: ScanEnd) -> None:
+        """
+        The scan is over; nothing else is reported after this.
+"""
+        raise NotImplementedError
+
+class ScanListenerImpl(ScanListener):
+    """
+    What the app implements to follow a scan. The methods are called on the scan's own thread,
+    one at a time, in order: post to the UI thread from them. Whatever one throws stops the scan
+    (`ScanEnd.ListenerFailed`); it never crashes the library.
+"""
+    
+    _handle: ctypes.c_uint64
+    
+    def __init__(self, *args, **kwargs):
+        raise ValueError("This class has no default constructor")
+
+    def __del__(self):
+        # In case of partial initialization of instances.
+        handle = getattr(self, "_handle", None)
+        if handle is not None:
+            _uniffi_rust_call(_UniffiLib.uniffi_canhgiac_ffi_fn_free_scanlistener, handle)
+
+    def _uniffi_clone_handle(self):
+        return _uniffi_rust_call(_UniffiLib.uniffi_canhgiac_ffi_fn_clone_scanlistener, self._handle)
+
+    # Used by alternative constructors or any methods which return this type.
+    @classmethod
+    def _uniffi_make_instance(cls, handle):
+        # Lightly yucky way to bypass the usual __init__ logic
+        # and just create a new instance with the required handle.
+        inst = cls.__new__(cls)
+        inst._handle = handle
+        return inst
+    def on_flagged(self, index: int,verdict: Verdict) -> None:
+        """
+        Message number `index` (in the list given to `scan_messages`) is not safe: `verdict` says
+        why. Safe messages are not reported.
+"""
+        
+        _UniffiFfiConverterUInt64.check_lower(index)
+
+        _UniffiFfiConverterTypeVerdict.check_lower(verdict)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterUInt64.lower(index),
+            _UniffiFfiConverterTypeVerdict.lower(verdict),
+        )
+        _uniffi_lift_return = lambda val: None
+        _uniffi_error_converter = _UniffiFfiConverterTypeCallbackError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_flagged,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def on_progress(self, scanned: int,total: int) -> None:
+        """
+        `scanned` of `total` messages are checked (every 100 messages).
+"""
+        
+        _UniffiFfiConverterUInt64.check_lower(scanned)
+
+        _UniffiFfiConverterUInt64.check_lower(total)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterUInt64.lower(scanned),
+            _UniffiFfiConverterUInt64.lower(total),
+        )
+        _uniffi_lift_return = lambda val: None
+        _uniffi_error_converter = _UniffiFfiConverterTypeCallbackError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_progress,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def on_end(self, end: ScanEnd) -> None:
+        """
+        The scan is over; nothing else is reported after this.
+"""
+        
+        _UniffiFfiConverterTypeScanEnd.check_lower(end)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterTypeScanEnd.lower(end),
+        )
+        _uniffi_lift_return = lambda val: None
+        _uniffi_error_converter = _UniffiFfiConverterTypeCallbackError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_end,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+
+
+
+
+# Put all the bits inside a class to keep the top-level namespace clean
+class _UniffiTraitImplScanListenerImpl:
+    # For each method, generate a callback function to pass to Rust
+
+    @_UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_SCAN_LISTENER_METHOD0
+    def on_flagged(
+            uniffi_handle,
+            index,
+            verdict,
+            uniffi_out_return,
+            uniffi_call_status_ptr,
+        ):
+        uniffi_obj = _UniffiFfiConverterTypeScanListener._handle_map.get(uniffi_handle)
+        def make_call():
+            uniffi_args = (_UniffiFfiConverterUInt64.lift(index), _UniffiFfiConverterTypeVerdict.lift(verdict), )
+            uniffi_method = uniffi_obj.on_flagged
+            return uniffi_method(*uniffi_args)
+        write_return_value = lambda v: None
+        _uniffi_trait_interface_call_with_error(
+                uniffi_call_status_ptr.contents,
+                make_call,
+                write_return_value,
+                CallbackError,
+                _UniffiFfiConverterTypeCallbackError.lower,
+        )
+
+    @_UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_SCAN_LISTENER_METHOD1
+    def on_progress(
+            uniffi_handle,
+            scanned,
+            total,
+            uniffi_out_return,
+            uniffi_call_status_ptr,
+        ):
+        uniffi_obj = _UniffiFfiConverterTypeScanListener._handle_map.get(uniffi_handle)
+        def make_call():
+            uniffi_args = (_UniffiFfiConverterUInt64.lift(scanned), _UniffiFfiConverterUInt64.lift(total), )
+            uniffi_method = uniffi_obj.on_progress
+            return uniffi_method(*uniffi_args)
+        write_return_value = lambda v: None
+        _uniffi_trait_interface_call_with_error(
+                uniffi_call_status_ptr.contents,
+                make_call,
+                write_return_value,
+                CallbackError,
+                _UniffiFfiConverterTypeCallbackError.lower,
+        )
+
+    @_UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_SCAN_LISTENER_METHOD2
+    def on_end(
+            uniffi_handle,
+            end,
+            uniffi_out_return,
+            uniffi_call_status_ptr,
+        ):
+        uniffi_obj = _UniffiFfiConverterTypeScanListener._handle_map.get(uniffi_handle)
+        def make_call():
+            uniffi_args = (_UniffiFfiConverterTypeScanEnd.lift(end), )
+            uniffi_method = uniffi_obj.on_end
+            return uniffi_method(*uniffi_args)
+        write_return_value = lambda v: None
+        _uniffi_trait_interface_call_with_error(
+                uniffi_call_status_ptr.contents,
+                make_call,
+                write_return_value,
+                CallbackError,
+                _UniffiFfiConverterTypeCallbackError.lower,
+        )
+
+    @_UNIFFI_CALLBACK_INTERFACE_FREE_CANHGIAC_FFI_SCAN_LISTENER
+    def _uniffi_free(uniffi_handle):
+        _UniffiFfiConverterTypeScanListener._handle_map.remove(uniffi_handle)
+
+    @_UNIFFI_CALLBACK_INTERFACE_CLONE_CANHGIAC_FFI_SCAN_LISTENER
+    def _uniffi_clone(uniffi_handle):
+        return _UniffiFfiConverterTypeScanListener._handle_map.clone(uniffi_handle)
+
+    # Generate the FFI VTable.  This has a field for each callback interface method.
+    _uniffi_vtable = _UniffiVTableCallbackInterfaceCanhgiacFfiScanListener(
+        _uniffi_free,
+        _uniffi_clone,
+        on_flagged,
+        on_progress,
+        on_end,
+    )
+    # Send Rust a pointer to the VTable.  Note: this means we need to keep the struct alive forever,
+    # or else bad things will happen when Rust tries to access it.
+    _UniffiLib.uniffi_canhgiac_ffi_fn_init_callback_vtable_scanlistener(ctypes.byref(_uniffi_vtable))
+
+class _UniffiFfiConverterTypeScanListener:
+    _handle_map = _UniffiHandleMap()
+
+    @staticmethod
+    def lift(value: int):
+        if (value & 1) == 0:
+            # Rust-generated handle, construct a new class that uses the handle to implement the
+            # interface
+            return ScanListenerImpl._uniffi_make_instance(value)
+        else:
+            # Python-generated handle, get the object from the handle map
+            return _UniffiFfiConverterTypeScanListener._handle_map.remove(value)
+
+    @staticmethod
+    def check_lower(value: ScanListener):
+        if not isinstance(value, ScanListener):
+            raise TypeError("Expected ScanListener subclass, {} found".format(type(value).__name__))
+
+    @staticmethod
+    def lower(value: ScanListener):
+         if isinstance(value, ScanListenerImpl):
+            # Rust-implementated object.  Clone the handle and return it
+            return value._uniffi_clone_handle()
+         else:
+            # Python-implementated object, generate a new vtable handle and return that.
+            return _UniffiFfiConverterTypeScanListener._handle_map.insert(value)
+
+    @classmethod
+    def read(cls, buf: _UniffiRustBuffer):
+        ptr = buf.read_u64()
+        if ptr == 0:
+            raise InternalError("Raw handle value was null")
+        return cls.lift(ptr)
+
+    @classmethod
+    def write(cls, value: ScanListener, buf: _UniffiRustBuffer):
+        buf.write_u64(cls.lower(value))
+
+
+class ScanHandleProtocol(typing.Protocol):
+    """
+    A scan in progress. Keep it for as long as the scan should run: dropping it (Kotlin `close()`,
+    Swift releasing it) cancels the scan, like `cancel()`.
+"""
+    
+    def cancel(self, ) -> None:
+        """
+        Stops the scan before its next message; the listener then gets `ScanEnd.Cancelled`. Does
+        nothing once the scan has ended; calling it twice is harmless. Returns at once, without
+        waiting for the scan's thread.
+"""
+        raise NotImplementedError
+
+class ScanHandle(ScanHandleProtocol):
+    """
+    A scan in progress. Keep it for as long as the scan should run: dropping it (Kotlin `close()`,
+    Swift releasing it) cancels the scan, like `cancel()`.
+"""
+    
+    _handle: ctypes.c_uint64
+    
+    def __init__(self, *args, **kwargs):
+        raise ValueError("This class has no default constructor")
+
+    def __del__(self):
+        # In case of partial initialization of instances.
+        handle = getattr(self, "_handle", None)
+        if handle is not None:
+            _uniffi_rust_call(_UniffiLib.uniffi_canhgiac_ffi_fn_free_scanhandle, handle)
+
+    def _uniffi_clone_handle(self):
+        return _uniffi_rust_call(_UniffiLib.uniffi_canhgiac_ffi_fn_clone_scanhandle, self._handle)
+
+    # Used by alternative constructors or any methods which return this type.
+    @classmethod
+    def _uniffi_make_instance(cls, handle):
+        # Lightly yucky way to bypass the usual __init__ logic
+        # and just create a new instance with the required handle.
+        inst = cls.__new__(cls)
+        inst._handle = handle
+        return inst
+    def cancel(self, ) -> None:
+        """
+        Stops the scan before its next message; the listener then gets `ScanEnd.Cancelled`. Does
+        nothing once the scan has ended; calling it twice is harmless. Returns at once, without
+        waiting for the scan's thread.
+"""
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+        )
+        _uniffi_lift_return = lambda val: None
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_canhgiac_ffi_fn_method_scanhandle_cancel,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+
+
+
+
+
+class _UniffiFfiConverterTypeScanHandle:
+    @staticmethod
+    def lift(value: int) -> ScanHandle:
+        return ScanHandle._uniffi_make_instance(value)
+
+    @staticmethod
+    def check_lower(value: ScanHandle):
+        if not isinstance(value, ScanHandle):
+            raise TypeError("Expected ScanHandle instance, {} found".format(type(value).__name__))
+
+    @staticmethod
+    def lower(value: ScanHandle) -> ctypes.c_uint64:
+        return value._uniffi_clone_handle()
+
+    @classmethod
+    def read(cls, buf: _UniffiRustBuffer) -> ScanHandle:
+        ptr = buf.read_u64()
+        if ptr == 0:
+            raise InternalError("Raw handle value was null")
+        return cls.lift(ptr)
+
+    @classmethod
+    def write(cls, value: ScanHandle, buf: _UniffiRustBuffer):
+        buf.write_u64(cls.lower(value))
 
 
 class CheckerProtocol(typing.Protocol):
@@ -2109,6 +2968,14 @@ class CheckerProtocol(typing.Protocol):
         "safe" would reassure wrongly, and any other verdict would be made up.
 """
         raise NotImplementedError
+    def scan_messages(self, messages: typing.List[MessageToScan],listener: ScanListener) -> ScanHandle:
+        """
+        Checks `messages` on a thread of its own and reports to `listener` each message that is
+        not safe, the progress, and the end (finished, cancelled, or failed). Returns at once with
+        the scan's handle: keep it, dropping it cancels the scan. The verdicts are the ones
+        `check_sms` gives. Fails (`Internal`) only if no thread can be started.
+"""
+        raise NotImplementedError
 
 class Checker(CheckerProtocol):
     """
@@ -2142,6 +3009,33 @@ class Checker(CheckerProtocol):
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle,
+            *_uniffi_lowered_args,
+        )
+        return cls._uniffi_make_instance(_uniffi_ffi_result)
+    @classmethod
+    def from_bundle_at(cls, bytes: bytes,installed_version: typing.Optional[int],clock: Clock) -> Checker:
+        """
+        Like `from_bundle`, but the bundle's validity window is checked at the time `clock` gives
+        instead of the phone's clock. Refused as `Expired` when the clock is past the bundle's
+        expiry, as `NotYetValid` when before its issue date. If the clock throws, fails with
+        `Internal` (reason "the clock failed").
+"""
+        
+        _UniffiFfiConverterBytes.check_lower(bytes)
+
+        _UniffiFfiConverterOptionalUInt64.check_lower(installed_version)
+
+        _UniffiFfiConverterTypeClock.check_lower(clock)
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterBytes.lower(bytes),
+            _UniffiFfiConverterOptionalUInt64.lower(installed_version),
+            _UniffiFfiConverterTypeClock.lower(clock),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterTypeChecker.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeCanhGiacError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle_at,
             *_uniffi_lowered_args,
         )
         return cls._uniffi_make_instance(_uniffi_ffi_result)
@@ -2270,6 +3164,30 @@ class Checker(CheckerProtocol):
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
+    def scan_messages(self, messages: typing.List[MessageToScan],listener: ScanListener) -> ScanHandle:
+        """
+        Checks `messages` on a thread of its own and reports to `listener` each message that is
+        not safe, the progress, and the end (finished, cancelled, or failed). Returns at once with
+        the scan's handle: keep it, dropping it cancels the scan. The verdicts are the ones
+        `check_sms` gives. Fails (`Internal`) only if no thread can be started.
+"""
+        
+        _UniffiFfiConverterSequenceTypeMessageToScan.check_lower(messages)
+
+        _UniffiFfiConverterTypeScanListener.check_lower(listener)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterSequenceTypeMessageToScan.lower(messages),
+            _UniffiFfiConverterTypeScanListener.lower(listener),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterTypeScanHandle.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeCanhGiacError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_scan_messages,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
 
 
 
@@ -2298,6 +3216,147 @@ class _UniffiFfiConverterTypeChecker:
 
     @classmethod
     def write(cls, value: Checker, buf: _UniffiRustBuffer):
+        buf.write_u64(cls.lower(value))
+
+
+class Clock():
+    """
+    The current time, given by the app: network-synced time when it has it, the phone's clock
+    otherwise, a fixed time in tests.
+"""
+    
+    def now_unix(self, ) -> int:
+        """
+        Now, in seconds since 1970-01-01 UTC (Unix time).
+"""
+        raise NotImplementedError
+
+class ClockImpl(Clock):
+    """
+    The current time, given by the app: network-synced time when it has it, the phone's clock
+    otherwise, a fixed time in tests.
+"""
+    
+    _handle: ctypes.c_uint64
+    
+    def __init__(self, *args, **kwargs):
+        raise ValueError("This class has no default constructor")
+
+    def __del__(self):
+        # In case of partial initialization of instances.
+        handle = getattr(self, "_handle", None)
+        if handle is not None:
+            _uniffi_rust_call(_UniffiLib.uniffi_canhgiac_ffi_fn_free_clock, handle)
+
+    def _uniffi_clone_handle(self):
+        return _uniffi_rust_call(_UniffiLib.uniffi_canhgiac_ffi_fn_clone_clock, self._handle)
+
+    # Used by alternative constructors or any methods which return this type.
+    @classmethod
+    def _uniffi_make_instance(cls, handle):
+        # Lightly yucky way to bypass the usual __init__ logic
+        # and just create a new instance with the required handle.
+        inst = cls.__new__(cls)
+        inst._handle = handle
+        return inst
+    def now_unix(self, ) -> int:
+        """
+        Now, in seconds since 1970-01-01 UTC (Unix time).
+"""
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterInt64.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeCallbackError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_canhgiac_ffi_fn_method_clock_now_unix,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+
+
+
+
+# Put all the bits inside a class to keep the top-level namespace clean
+class _UniffiTraitImplClockImpl:
+    # For each method, generate a callback function to pass to Rust
+
+    @_UNIFFI_CALLBACK_INTERFACE_CANHGIAC_FFI_CLOCK_METHOD0
+    def now_unix(
+            uniffi_handle,
+            uniffi_out_return,
+            uniffi_call_status_ptr,
+        ):
+        uniffi_obj = _UniffiFfiConverterTypeClock._handle_map.get(uniffi_handle)
+        def make_call():
+            uniffi_args = ()
+            uniffi_method = uniffi_obj.now_unix
+            return uniffi_method(*uniffi_args)
+        def write_return_value(v):
+            uniffi_out_return[0] = _UniffiFfiConverterInt64.lower(v)
+        _uniffi_trait_interface_call_with_error(
+                uniffi_call_status_ptr.contents,
+                make_call,
+                write_return_value,
+                CallbackError,
+                _UniffiFfiConverterTypeCallbackError.lower,
+        )
+
+    @_UNIFFI_CALLBACK_INTERFACE_FREE_CANHGIAC_FFI_CLOCK
+    def _uniffi_free(uniffi_handle):
+        _UniffiFfiConverterTypeClock._handle_map.remove(uniffi_handle)
+
+    @_UNIFFI_CALLBACK_INTERFACE_CLONE_CANHGIAC_FFI_CLOCK
+    def _uniffi_clone(uniffi_handle):
+        return _UniffiFfiConverterTypeClock._handle_map.clone(uniffi_handle)
+
+    # Generate the FFI VTable.  This has a field for each callback interface method.
+    _uniffi_vtable = _UniffiVTableCallbackInterfaceCanhgiacFfiClock(
+        _uniffi_free,
+        _uniffi_clone,
+        now_unix,
+    )
+    # Send Rust a pointer to the VTable.  Note: this means we need to keep the struct alive forever,
+    # or else bad things will happen when Rust tries to access it.
+    _UniffiLib.uniffi_canhgiac_ffi_fn_init_callback_vtable_clock(ctypes.byref(_uniffi_vtable))
+
+class _UniffiFfiConverterTypeClock:
+    _handle_map = _UniffiHandleMap()
+
+    @staticmethod
+    def lift(value: int):
+        if (value & 1) == 0:
+            # Rust-generated handle, construct a new class that uses the handle to implement the
+            # interface
+            return ClockImpl._uniffi_make_instance(value)
+        else:
+            # Python-generated handle, get the object from the handle map
+            return _UniffiFfiConverterTypeClock._handle_map.remove(value)
+
+    @staticmethod
+    def check_lower(value: Clock):
+        if not isinstance(value, Clock):
+            raise TypeError("Expected Clock subclass, {} found".format(type(value).__name__))
+
+    @staticmethod
+    def lower(value: Clock):
+         if isinstance(value, ClockImpl):
+            # Rust-implementated object.  Clone the handle and return it
+            return value._uniffi_clone_handle()
+         else:
+            # Python-implementated object, generate a new vtable handle and return that.
+            return _UniffiFfiConverterTypeClock._handle_map.insert(value)
+
+    @classmethod
+    def read(cls, buf: _UniffiRustBuffer):
+        ptr = buf.read_u64()
+        if ptr == 0:
+            raise InternalError("Raw handle value was null")
+        return cls.lift(ptr)
+
+    @classmethod
+    def write(cls, value: Clock, buf: _UniffiRustBuffer):
         buf.write_u64(cls.lower(value))
 
 class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
@@ -2349,16 +3408,25 @@ __all__ = [
     "InternalError",
     "NumberKind",
     "VerdictLevel",
+    "CallbackError",
     "CanhGiacError",
+    "ScanEnd",
     "ChangeEntry",
     "CatalogueInfo",
     "QuizInfo",
     "CategoryInfo",
     "CategoryRef",
+    "MessageToScan",
     "NumberFacts",
     "Span",
     "Reason",
     "Verdict",
+    "ScanListenerImpl",
+    "ScanListener",
+    "ScanHandle",
+    "ScanHandleProtocol",
     "Checker",
     "CheckerProtocol",
+    "ClockImpl",
+    "Clock",
 ]

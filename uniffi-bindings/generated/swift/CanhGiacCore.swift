@@ -460,7 +460,13 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 
 
 // Public interface members begin here.
-
+// Magic number for the Rust proxy to call using the same mechanism as every other method,
+// to free the callback once it's dropped by Rust.
+private let IDX_CALLBACK_FREE: Int32 = 0
+// Callback return codes
+private let UNIFFI_CALLBACK_SUCCESS: Int32 = 0
+private let UNIFFI_CALLBACK_ERROR: Int32 = 1
+private let UNIFFI_CALLBACK_UNEXPECTED_ERROR: Int32 = 2
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
@@ -689,6 +695,14 @@ public protocol CheckerProtocol: AnyObject, Sendable {
      */
     func checkSms(sender: String?, text: String) throws  -> Verdict
     
+    /**
+     * Checks `messages` on a thread of its own and reports to `listener` each message that is
+     * not safe, the progress, and the end (finished, cancelled, or failed). Returns at once with
+     * the scan's handle: keep it, dropping it cancels the scan. The verdicts are the ones
+     * `check_sms` gives. Fails (`Internal`) only if no thread can be started.
+     */
+    func scanMessages(messages: [MessageToScan], listener: ScanListener) throws  -> ScanHandle
+    
 }
 /**
  * Checks messages, caller numbers and links against one verified catalogue, offline.
@@ -776,6 +790,23 @@ public static func fromBundle(bytes: Data, installedVersion: UInt64?)throws  -> 
 })
 }
     
+    /**
+     * Like `from_bundle`, but the bundle's validity window is checked at the time `clock` gives
+     * instead of the phone's clock. Refused as `Expired` when the clock is past the bundle's
+     * expiry, as `NotYetValid` when before its issue date. If the clock throws, fails with
+     * `Internal` (reason "the clock failed").
+     */
+public static func fromBundleAt(bytes: Data, installedVersion: UInt64?, clock: Clock)throws  -> Checker  {
+    return try  FfiConverterTypeChecker_lift(try rustCallWithError(FfiConverterTypeCanhGiacError_lift) {
+        uniffiCallStatus in
+    uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle_at(
+        FfiConverterData.lower(bytes),
+        FfiConverterOptionUInt64.lower(installedVersion),
+        FfiConverterTypeClock_lower(clock),uniffiCallStatus
+    )
+})
+}
+    
 
     
     /**
@@ -848,6 +879,23 @@ open func checkSms(sender: String?, text: String)throws  -> Verdict  {
 })
 }
     
+    /**
+     * Checks `messages` on a thread of its own and reports to `listener` each message that is
+     * not safe, the progress, and the end (finished, cancelled, or failed). Returns at once with
+     * the scan's handle: keep it, dropping it cancels the scan. The verdicts are the ones
+     * `check_sms` gives. Fails (`Internal`) only if no thread can be started.
+     */
+open func scanMessages(messages: [MessageToScan], listener: ScanListener)throws  -> ScanHandle  {
+    return try  FfiConverterTypeScanHandle_lift(try rustCallWithError(FfiConverterTypeCanhGiacError_lift) {
+        uniffiCallStatus in
+    uniffi_canhgiac_ffi_fn_method_checker_scan_messages(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeMessageToScan.lower(messages),
+        FfiConverterTypeScanListener_lower(listener),uniffiCallStatus
+    )
+})
+}
+    
 
     
 }
@@ -891,6 +939,658 @@ public func FfiConverterTypeChecker_lift(_ handle: UInt64) throws -> Checker {
 #endif
 public func FfiConverterTypeChecker_lower(_ value: Checker) -> UInt64 {
     return FfiConverterTypeChecker.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The current time, given by the app: network-synced time when it has it, the phone's clock
+ * otherwise, a fixed time in tests.
+ */
+public protocol Clock: AnyObject, Sendable {
+    
+    /**
+     * Now, in seconds since 1970-01-01 UTC (Unix time).
+     */
+    func nowUnix() throws  -> Int64
+    
+}
+/**
+ * The current time, given by the app: network-synced time when it has it, the phone's clock
+ * otherwise, a fixed time in tests.
+ */
+open class ClockImpl: Clock, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_canhgiac_ffi_fn_clone_clock(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_canhgiac_ffi_fn_free_clock(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Now, in seconds since 1970-01-01 UTC (Unix time).
+     */
+open func nowUnix()throws  -> Int64  {
+    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeCallbackError_lift) {
+        uniffiCallStatus in
+    uniffi_canhgiac_ffi_fn_method_clock_now_unix(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceClock {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceClock = UniffiVTableCallbackInterfaceClock(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterTypeClock.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface Clock: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterTypeClock.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface Clock: handle missing in uniffiClone")
+            }
+        },
+        nowUnix: { (
+            uniffiHandle: UInt64,
+            uniffiOutReturn: UnsafeMutablePointer<Int64>,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> Int64 in
+                guard let uniffiObj = try? FfiConverterTypeClock.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.nowUnix(
+                )
+            }
+
+            
+            let writeReturn = { uniffiOutReturn.pointee = FfiConverterInt64.lower($0) }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeCallbackError_lower
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceClock> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceClock>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitClock() {
+    uniffi_canhgiac_ffi_fn_init_callback_vtable_clock(UniffiCallbackInterfaceClock.vtablePtr)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClock: FfiConverter {
+    fileprivate static let handleMap = UniffiHandleMap<Clock>()
+
+    typealias FfiType = UInt64
+    typealias SwiftType = Clock
+
+    public static func lift(_ handle: UInt64) throws -> Clock {
+        if ((handle & 1) == 0) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return ClockImpl(unsafeFromHandle: handle)
+        } else {
+            // Swift-generated handle, get the object from the handle map
+            return try handleMap.remove(handle: handle)
+        }
+    }
+
+    public static func lower(_ value: Clock) -> UInt64 {
+         if let rustImpl = value as? ClockImpl {
+             // Rust-implemented object.  Clone the handle and return it
+            return rustImpl.uniffiCloneHandle()
+         } else {
+            // Swift object, generate a new vtable handle and return that.
+            return handleMap.insert(obj: value)
+         }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Clock {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Clock, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClock_lift(_ handle: UInt64) throws -> Clock {
+    return try FfiConverterTypeClock.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClock_lower(_ value: Clock) -> UInt64 {
+    return FfiConverterTypeClock.lower(value)
+}
+
+
+
+
+
+
+/**
+ * A scan in progress. Keep it for as long as the scan should run: dropping it (Kotlin `close()`,
+ * Swift releasing it) cancels the scan, like `cancel()`.
+ */
+public protocol ScanHandleProtocol: AnyObject, Sendable {
+    
+    /**
+     * Stops the scan before its next message; the listener then gets `ScanEnd.Cancelled`. Does
+     * nothing once the scan has ended; calling it twice is harmless. Returns at once, without
+     * waiting for the scan's thread.
+     */
+    func cancel() 
+    
+}
+/**
+ * A scan in progress. Keep it for as long as the scan should run: dropping it (Kotlin `close()`,
+ * Swift releasing it) cancels the scan, like `cancel()`.
+ */
+open class ScanHandle: ScanHandleProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_canhgiac_ffi_fn_clone_scanhandle(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_canhgiac_ffi_fn_free_scanhandle(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Stops the scan before its next message; the listener then gets `ScanEnd.Cancelled`. Does
+     * nothing once the scan has ended; calling it twice is harmless. Returns at once, without
+     * waiting for the scan's thread.
+     */
+open func cancel()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_canhgiac_ffi_fn_method_scanhandle_cancel(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanHandle: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = ScanHandle
+
+    public static func lift(_ handle: UInt64) throws -> ScanHandle {
+        return ScanHandle(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: ScanHandle) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanHandle {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: ScanHandle, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanHandle_lift(_ handle: UInt64) throws -> ScanHandle {
+    return try FfiConverterTypeScanHandle.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanHandle_lower(_ value: ScanHandle) -> UInt64 {
+    return FfiConverterTypeScanHandle.lower(value)
+}
+
+
+
+
+
+
+/**
+ * What the app implements to follow a scan. The methods are called on the scan's own thread,
+ * one at a time, in order: post to the UI thread from them. Whatever one throws stops the scan
+ * (`ScanEnd.ListenerFailed`); it never crashes the library.
+ */
+public protocol ScanListener: AnyObject, Sendable {
+    
+    /**
+     * Message number `index` (in the list given to `scan_messages`) is not safe: `verdict` says
+     * why. Safe messages are not reported.
+     */
+    func onFlagged(index: UInt64, verdict: Verdict) throws 
+    
+    /**
+     * `scanned` of `total` messages are checked (every 100 messages).
+     */
+    func onProgress(scanned: UInt64, total: UInt64) throws 
+    
+    /**
+     * The scan is over; nothing else is reported after this.
+     */
+    func onEnd(end: ScanEnd) throws 
+    
+}
+/**
+ * What the app implements to follow a scan. The methods are called on the scan's own thread,
+ * one at a time, in order: post to the UI thread from them. Whatever one throws stops the scan
+ * (`ScanEnd.ListenerFailed`); it never crashes the library.
+ */
+open class ScanListenerImpl: ScanListener, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_canhgiac_ffi_fn_clone_scanlistener(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_canhgiac_ffi_fn_free_scanlistener(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Message number `index` (in the list given to `scan_messages`) is not safe: `verdict` says
+     * why. Safe messages are not reported.
+     */
+open func onFlagged(index: UInt64, verdict: Verdict)throws   {try rustCallWithError(FfiConverterTypeCallbackError_lift) {
+        uniffiCallStatus in
+    uniffi_canhgiac_ffi_fn_method_scanlistener_on_flagged(
+            self.uniffiCloneHandle(),
+        FfiConverterUInt64.lower(index),
+        FfiConverterTypeVerdict_lower(verdict),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * `scanned` of `total` messages are checked (every 100 messages).
+     */
+open func onProgress(scanned: UInt64, total: UInt64)throws   {try rustCallWithError(FfiConverterTypeCallbackError_lift) {
+        uniffiCallStatus in
+    uniffi_canhgiac_ffi_fn_method_scanlistener_on_progress(
+            self.uniffiCloneHandle(),
+        FfiConverterUInt64.lower(scanned),
+        FfiConverterUInt64.lower(total),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * The scan is over; nothing else is reported after this.
+     */
+open func onEnd(end: ScanEnd)throws   {try rustCallWithError(FfiConverterTypeCallbackError_lift) {
+        uniffiCallStatus in
+    uniffi_canhgiac_ffi_fn_method_scanlistener_on_end(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeScanEnd_lower(end),uniffiCallStatus
+    )
+}
+}
+    
+
+    
+}
+
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceScanListener {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceScanListener = UniffiVTableCallbackInterfaceScanListener(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterTypeScanListener.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface ScanListener: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterTypeScanListener.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface ScanListener: handle missing in uniffiClone")
+            }
+        },
+        onFlagged: { (
+            uniffiHandle: UInt64,
+            index: UInt64,
+            verdict: RustBuffer,
+            uniffiOutReturn: UnsafeMutableRawPointer,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> () in
+                guard let uniffiObj = try? FfiConverterTypeScanListener.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.onFlagged(
+                     index: try FfiConverterUInt64.lift(index),
+                     verdict: try FfiConverterTypeVerdict_lift(verdict)
+                )
+            }
+
+            
+            let writeReturn = { () }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeCallbackError_lower
+            )
+        },
+        onProgress: { (
+            uniffiHandle: UInt64,
+            scanned: UInt64,
+            total: UInt64,
+            uniffiOutReturn: UnsafeMutableRawPointer,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> () in
+                guard let uniffiObj = try? FfiConverterTypeScanListener.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.onProgress(
+                     scanned: try FfiConverterUInt64.lift(scanned),
+                     total: try FfiConverterUInt64.lift(total)
+                )
+            }
+
+            
+            let writeReturn = { () }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeCallbackError_lower
+            )
+        },
+        onEnd: { (
+            uniffiHandle: UInt64,
+            end: RustBuffer,
+            uniffiOutReturn: UnsafeMutableRawPointer,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> () in
+                guard let uniffiObj = try? FfiConverterTypeScanListener.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.onEnd(
+                     end: try FfiConverterTypeScanEnd_lift(end)
+                )
+            }
+
+            
+            let writeReturn = { () }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeCallbackError_lower
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceScanListener> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceScanListener>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitScanListener() {
+    uniffi_canhgiac_ffi_fn_init_callback_vtable_scanlistener(UniffiCallbackInterfaceScanListener.vtablePtr)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanListener: FfiConverter {
+    fileprivate static let handleMap = UniffiHandleMap<ScanListener>()
+
+    typealias FfiType = UInt64
+    typealias SwiftType = ScanListener
+
+    public static func lift(_ handle: UInt64) throws -> ScanListener {
+        if ((handle & 1) == 0) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return ScanListenerImpl(unsafeFromHandle: handle)
+        } else {
+            // Swift-generated handle, get the object from the handle map
+            return try handleMap.remove(handle: handle)
+        }
+    }
+
+    public static func lower(_ value: ScanListener) -> UInt64 {
+         if let rustImpl = value as? ScanListenerImpl {
+             // Rust-implemented object.  Clone the handle and return it
+            return rustImpl.uniffiCloneHandle()
+         } else {
+            // Swift object, generate a new vtable handle and return that.
+            return handleMap.insert(obj: value)
+         }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanListener {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: ScanListener, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanListener_lift(_ handle: UInt64) throws -> ScanListener {
+    return try FfiConverterTypeScanListener.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanListener_lower(_ value: ScanListener) -> UInt64 {
+    return FfiConverterTypeScanListener.lower(value)
 }
 
 
@@ -1399,6 +2099,75 @@ public func FfiConverterTypeChangeEntry_lift(_ buf: RustBuffer) throws -> Change
 #endif
 public func FfiConverterTypeChangeEntry_lower(_ value: ChangeEntry) -> RustBuffer {
     return FfiConverterTypeChangeEntry.lower(value)
+}
+
+
+/**
+ * One message to scan: its text and, when known, its sender (a number or a brandname).
+ */
+public struct MessageToScan: Equatable, Hashable {
+    /**
+     * The number or brandname it came from, when known.
+     */
+    public var sender: String?
+    /**
+     * The message's text.
+     */
+    public var text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The number or brandname it came from, when known.
+         */sender: String?, 
+        /**
+         * The message's text.
+         */text: String) {
+        self.sender = sender
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MessageToScan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMessageToScan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageToScan {
+        return
+            try MessageToScan(
+                sender: FfiConverterOptionString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MessageToScan, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.sender, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageToScan_lift(_ buf: RustBuffer) throws -> MessageToScan {
+    return try FfiConverterTypeMessageToScan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageToScan_lower(_ value: MessageToScan) -> RustBuffer {
+    return FfiConverterTypeMessageToScan.lower(value)
 }
 
 
@@ -1942,6 +2711,85 @@ public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
 
 
 /**
+ * What a method implemented by the app failed with. The app need not throw it: any exception
+ * thrown by a `Clock` or `ScanListener` method arrives in the library as `Threw`, its text
+ * dropped.
+ */
+public 
+enum CallbackError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * The app's implementation threw.
+     */
+    case Threw
+
+    
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension CallbackError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallbackError: FfiConverterRustBuffer {
+    typealias SwiftType = CallbackError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallbackError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Threw
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CallbackError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case .Threw:
+            writeInt(&buf, Int32(1))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallbackError_lift(_ buf: RustBuffer) throws -> CallbackError {
+    return try FfiConverterTypeCallbackError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallbackError_lower(_ value: CallbackError) -> RustBuffer {
+    return FfiConverterTypeCallbackError.lower(value)
+}
+
+
+/**
  * Why a call failed. Kotlin sees `CanhGiacException` and one subclass per variant, Swift an
  * `enum CanhGiacError: Error`, Python a `CanhGiacError` exception with one subclass per variant.
  */
@@ -2271,6 +3119,119 @@ public func FfiConverterTypeNumberKind_lower(_ value: NumberKind) -> RustBuffer 
 
 
 /**
+ * How a scan ended; given once, last, to [`ScanListener::on_end`].
+ */
+
+public enum ScanEnd: Equatable, Hashable {
+    
+    /**
+     * Every message was checked: `scanned` of them, `flagged` not safe.
+     */
+    case finished(scanned: UInt64, flagged: UInt64
+    )
+    /**
+     * Stopped by `ScanHandle.cancel()` or by dropping the handle, after `scanned` messages.
+     */
+    case cancelled(scanned: UInt64, flagged: UInt64
+    )
+    /**
+     * Stopped by a bug in the library (`error` is `Internal`) while checking message number
+     * `scanned` (counted from 0); the messages before it were reported.
+     */
+    case failed(scanned: UInt64, flagged: UInt64, error: CanhGiacError
+    )
+    /**
+     * Stopped because a method of the listener threw, after `scanned` messages.
+     */
+    case listenerFailed(scanned: UInt64, flagged: UInt64
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ScanEnd: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScanEnd: FfiConverterRustBuffer {
+    typealias SwiftType = ScanEnd
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScanEnd {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .finished(scanned: try FfiConverterUInt64.read(from: &buf), flagged: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 2: return .cancelled(scanned: try FfiConverterUInt64.read(from: &buf), flagged: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 3: return .failed(scanned: try FfiConverterUInt64.read(from: &buf), flagged: try FfiConverterUInt64.read(from: &buf), error: try FfiConverterTypeCanhGiacError.read(from: &buf)
+        )
+        
+        case 4: return .listenerFailed(scanned: try FfiConverterUInt64.read(from: &buf), flagged: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ScanEnd, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .finished(scanned,flagged):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt64.write(scanned, into: &buf)
+            FfiConverterUInt64.write(flagged, into: &buf)
+            
+        
+        case let .cancelled(scanned,flagged):
+            writeInt(&buf, Int32(2))
+            FfiConverterUInt64.write(scanned, into: &buf)
+            FfiConverterUInt64.write(flagged, into: &buf)
+            
+        
+        case let .failed(scanned,flagged,error):
+            writeInt(&buf, Int32(3))
+            FfiConverterUInt64.write(scanned, into: &buf)
+            FfiConverterUInt64.write(flagged, into: &buf)
+            FfiConverterTypeCanhGiacError.write(error, into: &buf)
+            
+        
+        case let .listenerFailed(scanned,flagged):
+            writeInt(&buf, Int32(4))
+            FfiConverterUInt64.write(scanned, into: &buf)
+            FfiConverterUInt64.write(flagged, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanEnd_lift(_ buf: RustBuffer) throws -> ScanEnd {
+    return try FfiConverterTypeScanEnd.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScanEnd_lower(_ value: ScanEnd) -> RustBuffer {
+    return FfiConverterTypeScanEnd.lower(value)
+}
+
+
+
+/**
  * The three verdicts a person sees: "lừa đảo", "đáng ngờ", "an toàn".
  */
 
@@ -2576,6 +3537,31 @@ fileprivate struct FfiConverterSequenceTypeChangeEntry: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeMessageToScan: FfiConverterRustBuffer {
+    typealias SwiftType = [MessageToScan]
+
+    public static func write(_ value: [MessageToScan], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMessageToScan.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MessageToScan] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MessageToScan]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMessageToScan.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeReason: FfiConverterRustBuffer {
     typealias SwiftType = [Reason]
 
@@ -2672,13 +3658,36 @@ private let initializationResult: InitializationResult = {
     if (uniffi_canhgiac_ffi_checksum_method_checker_check_sms() != 734) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_canhgiac_ffi_checksum_method_checker_scan_messages() != 7678) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_canhgiac_ffi_checksum_method_clock_now_unix() != 22767) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_canhgiac_ffi_checksum_method_scanhandle_cancel() != 4601) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_canhgiac_ffi_checksum_method_scanlistener_on_flagged() != 64022) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_canhgiac_ffi_checksum_method_scanlistener_on_progress() != 52352) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_canhgiac_ffi_checksum_method_scanlistener_on_end() != 65465) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle() != 33146) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_canhgiac_ffi_checksum_constructor_checker_new() != 11810) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle_at() != 1782) {
+        return InitializationResult.apiChecksumMismatch
+    }
 
+    uniffiCallbackInitClock()
+    uniffiCallbackInitScanListener()
     return InitializationResult.ok
 }()
 

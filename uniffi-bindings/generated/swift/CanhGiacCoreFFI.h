@@ -243,6 +243,54 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_CLOCK_METHOD0
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_CLOCK_METHOD0
+typedef void (*UniffiCallbackInterfaceClockMethod0)(uint64_t, int64_t* _Nonnull, 
+        RustCallStatus *_Nonnull uniffiCallStatus
+    );
+
+#endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_SCAN_LISTENER_METHOD0
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_SCAN_LISTENER_METHOD0
+typedef void (*UniffiCallbackInterfaceScanListenerMethod0)(uint64_t, uint64_t, RustBuffer, void* _Nonnull, 
+        RustCallStatus *_Nonnull uniffiCallStatus
+    );
+
+#endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_SCAN_LISTENER_METHOD1
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_SCAN_LISTENER_METHOD1
+typedef void (*UniffiCallbackInterfaceScanListenerMethod1)(uint64_t, uint64_t, uint64_t, void* _Nonnull, 
+        RustCallStatus *_Nonnull uniffiCallStatus
+    );
+
+#endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_SCAN_LISTENER_METHOD2
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_SCAN_LISTENER_METHOD2
+typedef void (*UniffiCallbackInterfaceScanListenerMethod2)(uint64_t, RustBuffer, void* _Nonnull, 
+        RustCallStatus *_Nonnull uniffiCallStatus
+    );
+
+#endif
+#ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_CLOCK
+#define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_CLOCK
+typedef struct UniffiVTableCallbackInterfaceClock {
+    UniffiCallbackInterfaceFree _Nonnull uniffiFree;
+    UniffiCallbackInterfaceClone _Nonnull uniffiClone;
+    UniffiCallbackInterfaceClockMethod0 _Nonnull nowUnix;
+} UniffiVTableCallbackInterfaceClock;
+
+#endif
+#ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_SCAN_LISTENER
+#define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_SCAN_LISTENER
+typedef struct UniffiVTableCallbackInterfaceScanListener {
+    UniffiCallbackInterfaceFree _Nonnull uniffiFree;
+    UniffiCallbackInterfaceClone _Nonnull uniffiClone;
+    UniffiCallbackInterfaceScanListenerMethod0 _Nonnull onFlagged;
+    UniffiCallbackInterfaceScanListenerMethod1 _Nonnull onProgress;
+    UniffiCallbackInterfaceScanListenerMethod2 _Nonnull onEnd;
+} UniffiVTableCallbackInterfaceScanListener;
+
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CLONE_CHECKER
 #define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CLONE_CHECKER
 uint64_t uniffi_canhgiac_ffi_fn_clone_checker(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -262,6 +310,11 @@ uint64_t uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle(RustBuffer bytes
 #define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CONSTRUCTOR_CHECKER_NEW
 uint64_t uniffi_canhgiac_ffi_fn_constructor_checker_new(RustCallStatus *_Nonnull out_status
     
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CONSTRUCTOR_CHECKER_FROM_BUNDLE_AT
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CONSTRUCTOR_CHECKER_FROM_BUNDLE_AT
+uint64_t uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle_at(RustBuffer bytes, RustBuffer installed_version, uint64_t clock, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_CHECKER_CATALOGUE_INFO
@@ -287,6 +340,76 @@ RustBuffer uniffi_canhgiac_ffi_fn_method_checker_check_number(uint64_t ptr, Rust
 #ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_CHECKER_CHECK_SMS
 #define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_CHECKER_CHECK_SMS
 RustBuffer uniffi_canhgiac_ffi_fn_method_checker_check_sms(uint64_t ptr, RustBuffer sender, RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_CHECKER_SCAN_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_CHECKER_SCAN_MESSAGES
+uint64_t uniffi_canhgiac_ffi_fn_method_checker_scan_messages(uint64_t ptr, RustBuffer messages, uint64_t listener, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CLONE_CLOCK
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CLONE_CLOCK
+uint64_t uniffi_canhgiac_ffi_fn_clone_clock(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_FREE_CLOCK
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_FREE_CLOCK
+void uniffi_canhgiac_ffi_fn_free_clock(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_INIT_CALLBACK_VTABLE_CLOCK
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_INIT_CALLBACK_VTABLE_CLOCK
+void uniffi_canhgiac_ffi_fn_init_callback_vtable_clock(const UniffiVTableCallbackInterfaceClock* _Nonnull vtable
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_CLOCK_NOW_UNIX
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_CLOCK_NOW_UNIX
+int64_t uniffi_canhgiac_ffi_fn_method_clock_now_unix(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CLONE_SCANHANDLE
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CLONE_SCANHANDLE
+uint64_t uniffi_canhgiac_ffi_fn_clone_scanhandle(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_FREE_SCANHANDLE
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_FREE_SCANHANDLE
+void uniffi_canhgiac_ffi_fn_free_scanhandle(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_SCANHANDLE_CANCEL
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_SCANHANDLE_CANCEL
+void uniffi_canhgiac_ffi_fn_method_scanhandle_cancel(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CLONE_SCANLISTENER
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_CLONE_SCANLISTENER
+uint64_t uniffi_canhgiac_ffi_fn_clone_scanlistener(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_FREE_SCANLISTENER
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_FREE_SCANLISTENER
+void uniffi_canhgiac_ffi_fn_free_scanlistener(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_INIT_CALLBACK_VTABLE_SCANLISTENER
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_INIT_CALLBACK_VTABLE_SCANLISTENER
+void uniffi_canhgiac_ffi_fn_init_callback_vtable_scanlistener(const UniffiVTableCallbackInterfaceScanListener* _Nonnull vtable
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_SCANLISTENER_ON_FLAGGED
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_SCANLISTENER_ON_FLAGGED
+void uniffi_canhgiac_ffi_fn_method_scanlistener_on_flagged(uint64_t ptr, uint64_t index, RustBuffer verdict, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_SCANLISTENER_ON_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_SCANLISTENER_ON_PROGRESS
+void uniffi_canhgiac_ffi_fn_method_scanlistener_on_progress(uint64_t ptr, uint64_t scanned, uint64_t total, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_SCANLISTENER_ON_END
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_FN_METHOD_SCANLISTENER_ON_END
+void uniffi_canhgiac_ffi_fn_method_scanlistener_on_end(uint64_t ptr, RustBuffer end, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_CANHGIAC_FFI_RUSTBUFFER_ALLOC
@@ -579,6 +702,42 @@ uint16_t uniffi_canhgiac_ffi_checksum_method_checker_check_sms(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_CHECKER_SCAN_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_CHECKER_SCAN_MESSAGES
+uint16_t uniffi_canhgiac_ffi_checksum_method_checker_scan_messages(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_CLOCK_NOW_UNIX
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_CLOCK_NOW_UNIX
+uint16_t uniffi_canhgiac_ffi_checksum_method_clock_now_unix(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_SCANHANDLE_CANCEL
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_SCANHANDLE_CANCEL
+uint16_t uniffi_canhgiac_ffi_checksum_method_scanhandle_cancel(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_SCANLISTENER_ON_FLAGGED
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_SCANLISTENER_ON_FLAGGED
+uint16_t uniffi_canhgiac_ffi_checksum_method_scanlistener_on_flagged(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_SCANLISTENER_ON_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_SCANLISTENER_ON_PROGRESS
+uint16_t uniffi_canhgiac_ffi_checksum_method_scanlistener_on_progress(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_SCANLISTENER_ON_END
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_METHOD_SCANLISTENER_ON_END
+uint16_t uniffi_canhgiac_ffi_checksum_method_scanlistener_on_end(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_CONSTRUCTOR_CHECKER_FROM_BUNDLE
 #define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_CONSTRUCTOR_CHECKER_FROM_BUNDLE
 uint16_t uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle(void
@@ -588,6 +747,12 @@ uint16_t uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_CONSTRUCTOR_CHECKER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_CONSTRUCTOR_CHECKER_NEW
 uint16_t uniffi_canhgiac_ffi_checksum_constructor_checker_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_CONSTRUCTOR_CHECKER_FROM_BUNDLE_AT
+#define UNIFFI_FFIDEF_UNIFFI_CANHGIAC_FFI_CHECKSUM_CONSTRUCTOR_CHECKER_FROM_BUNDLE_AT
+uint16_t uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle_at(void
     
 );
 #endif

@@ -650,6 +650,62 @@ internal open class UniffiForeignFutureResultVoid(
 internal interface UniffiForeignFutureCompleteVoid : com.sun.jna.Callback {
     fun callback(`callbackData`: Long,`result`: UniffiForeignFutureResultVoid.UniffiByValue,)
 }
+internal interface UniffiCallbackInterfaceClockMethod0 : com.sun.jna.Callback {
+    fun callback(`uniffiHandle`: Long,`uniffiOutReturn`: LongByReference,uniffiCallStatus: UniffiRustCallStatus,)
+}
+internal interface UniffiCallbackInterfaceScanListenerMethod0 : com.sun.jna.Callback {
+    fun callback(`uniffiHandle`: Long,`index`: Long,`verdict`: RustBuffer.ByValue,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,)
+}
+internal interface UniffiCallbackInterfaceScanListenerMethod1 : com.sun.jna.Callback {
+    fun callback(`uniffiHandle`: Long,`scanned`: Long,`total`: Long,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,)
+}
+internal interface UniffiCallbackInterfaceScanListenerMethod2 : com.sun.jna.Callback {
+    fun callback(`uniffiHandle`: Long,`end`: RustBuffer.ByValue,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,)
+}
+@Structure.FieldOrder("uniffiFree", "uniffiClone", "nowUnix")
+internal open class UniffiVTableCallbackInterfaceClock(
+    @JvmField internal var `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+    @JvmField internal var `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+    @JvmField internal var `nowUnix`: UniffiCallbackInterfaceClockMethod0? = null,
+) : Structure() {
+    class UniffiByValue(
+        `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+        `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+        `nowUnix`: UniffiCallbackInterfaceClockMethod0? = null,
+    ): UniffiVTableCallbackInterfaceClock(`uniffiFree`,`uniffiClone`,`nowUnix`,), Structure.ByValue
+
+   internal fun uniffiSetValue(other: UniffiVTableCallbackInterfaceClock) {
+        `uniffiFree` = other.`uniffiFree`
+        `uniffiClone` = other.`uniffiClone`
+        `nowUnix` = other.`nowUnix`
+    }
+
+}
+@Structure.FieldOrder("uniffiFree", "uniffiClone", "onFlagged", "onProgress", "onEnd")
+internal open class UniffiVTableCallbackInterfaceScanListener(
+    @JvmField internal var `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+    @JvmField internal var `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+    @JvmField internal var `onFlagged`: UniffiCallbackInterfaceScanListenerMethod0? = null,
+    @JvmField internal var `onProgress`: UniffiCallbackInterfaceScanListenerMethod1? = null,
+    @JvmField internal var `onEnd`: UniffiCallbackInterfaceScanListenerMethod2? = null,
+) : Structure() {
+    class UniffiByValue(
+        `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+        `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+        `onFlagged`: UniffiCallbackInterfaceScanListenerMethod0? = null,
+        `onProgress`: UniffiCallbackInterfaceScanListenerMethod1? = null,
+        `onEnd`: UniffiCallbackInterfaceScanListenerMethod2? = null,
+    ): UniffiVTableCallbackInterfaceScanListener(`uniffiFree`,`uniffiClone`,`onFlagged`,`onProgress`,`onEnd`,), Structure.ByValue
+
+   internal fun uniffiSetValue(other: UniffiVTableCallbackInterfaceScanListener) {
+        `uniffiFree` = other.`uniffiFree`
+        `uniffiClone` = other.`uniffiClone`
+        `onFlagged` = other.`onFlagged`
+        `onProgress` = other.`onProgress`
+        `onEnd` = other.`onEnd`
+    }
+
+}
 
 // A JNA Library to expose the extern-C FFI definitions.
 // This is an implementation detail which will be called internally by the public API.
@@ -685,9 +741,23 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_canhgiac_ffi_checksum_method_checker_check_sms(
     ): Int
+    external fun uniffi_canhgiac_ffi_checksum_method_checker_scan_messages(
+    ): Int
+    external fun uniffi_canhgiac_ffi_checksum_method_clock_now_unix(
+    ): Int
+    external fun uniffi_canhgiac_ffi_checksum_method_scanhandle_cancel(
+    ): Int
+    external fun uniffi_canhgiac_ffi_checksum_method_scanlistener_on_flagged(
+    ): Int
+    external fun uniffi_canhgiac_ffi_checksum_method_scanlistener_on_progress(
+    ): Int
+    external fun uniffi_canhgiac_ffi_checksum_method_scanlistener_on_end(
+    ): Int
     external fun uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle(
     ): Int
     external fun uniffi_canhgiac_ffi_checksum_constructor_checker_new(
+    ): Int
+    external fun uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle_at(
     ): Int
     external fun ffi_canhgiac_ffi_uniffi_contract_version(
     ): Int
@@ -705,6 +775,8 @@ internal object UniffiLib {
 
     init {
         Native.register(UniffiLib::class.java, findLibraryName(componentName = "canhgiac_ffi"))
+        uniffiCallbackInterfaceClock.register(this)
+        uniffiCallbackInterfaceScanListener.register(this)
         
     }
 
@@ -717,6 +789,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_canhgiac_ffi_fn_constructor_checker_new(uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle_at(`bytes`: RustBuffer.ByValue,`installedVersion`: RustBuffer.ByValue,`clock`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_canhgiac_ffi_fn_method_checker_catalogue_info(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_canhgiac_ffi_fn_method_checker_categories(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -727,6 +801,34 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_canhgiac_ffi_fn_method_checker_check_sms(`ptr`: Long,`sender`: RustBuffer.ByValue,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_canhgiac_ffi_fn_method_checker_scan_messages(`ptr`: Long,`messages`: RustBuffer.ByValue,`listener`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_canhgiac_ffi_fn_clone_clock(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_canhgiac_ffi_fn_free_clock(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_canhgiac_ffi_fn_init_callback_vtable_clock(`vtable`: UniffiVTableCallbackInterfaceClock,
+    ): Unit
+    external fun uniffi_canhgiac_ffi_fn_method_clock_now_unix(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_canhgiac_ffi_fn_clone_scanhandle(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_canhgiac_ffi_fn_free_scanhandle(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_canhgiac_ffi_fn_method_scanhandle_cancel(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_canhgiac_ffi_fn_clone_scanlistener(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_canhgiac_ffi_fn_free_scanlistener(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_canhgiac_ffi_fn_init_callback_vtable_scanlistener(`vtable`: UniffiVTableCallbackInterfaceScanListener,
+    ): Unit
+    external fun uniffi_canhgiac_ffi_fn_method_scanlistener_on_flagged(`ptr`: Long,`index`: Long,`verdict`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_canhgiac_ffi_fn_method_scanlistener_on_progress(`ptr`: Long,`scanned`: Long,`total`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_canhgiac_ffi_fn_method_scanlistener_on_end(`ptr`: Long,`end`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun ffi_canhgiac_ffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_canhgiac_ffi_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -861,10 +963,31 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_canhgiac_ffi_checksum_method_checker_check_sms() and 0xFFFF) != 734) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_canhgiac_ffi_checksum_method_checker_scan_messages() and 0xFFFF) != 7678) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_canhgiac_ffi_checksum_method_clock_now_unix() and 0xFFFF) != 22767) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_canhgiac_ffi_checksum_method_scanhandle_cancel() and 0xFFFF) != 4601) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_flagged() and 0xFFFF) != 64022) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_progress() and 0xFFFF) != 52352) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_canhgiac_ffi_checksum_method_scanlistener_on_end() and 0xFFFF) != 65465) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle() and 0xFFFF) != 33146) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_canhgiac_ffi_checksum_constructor_checker_new() and 0xFFFF) != 11810) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_canhgiac_ffi_checksum_constructor_checker_from_bundle_at() and 0xFFFF) != 1782) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -958,7 +1081,38 @@ object UniffiWithHandle
  *
  * @suppress
  * */
-object NoHandle
+object NoHandle// Magic number for the Rust proxy to call using the same mechanism as every other method,
+// to free the callback once it's dropped by Rust.
+internal const val IDX_CALLBACK_FREE = 0
+// Callback return codes
+internal const val UNIFFI_CALLBACK_SUCCESS = 0
+internal const val UNIFFI_CALLBACK_ERROR = 1
+internal const val UNIFFI_CALLBACK_UNEXPECTED_ERROR = 2
+
+/**
+ * @suppress
+ */
+public abstract class FfiConverterCallbackInterface<CallbackInterface: Any>: FfiConverter<CallbackInterface, Long> {
+    internal val handleMap = UniffiHandleMap<CallbackInterface>()
+
+    internal fun drop(handle: Long) {
+        handleMap.remove(handle)
+    }
+
+    override fun lift(value: Long): CallbackInterface {
+        return handleMap.get(value)
+    }
+
+    override fun read(buf: ByteBuffer) = lift(buf.getLong())
+
+    override fun lower(value: CallbackInterface) = handleMap.insert(value)
+
+    override fun allocationSize(value: CallbackInterface) = 8UL
+
+    override fun write(value: CallbackInterface, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
 /**
  * The cleaner interface for Object finalization code to run.
  * This is the entry point to any implementation that we're using.
@@ -1405,6 +1559,14 @@ public interface CheckerInterface {
      */
     fun `checkSms`(`sender`: kotlin.String?, `text`: kotlin.String): Verdict
     
+    /**
+     * Checks `messages` on a thread of its own and reports to `listener` each message that is
+     * not safe, the progress, and the end (finished, cancelled, or failed). Returns at once with
+     * the scan's handle: keep it, dropping it cancels the scan. The verdicts are the ones
+     * `check_sms` gives. Fails (`Internal`) only if no thread can be started.
+     */
+    fun `scanMessages`(`messages`: List<MessageToScan>, `listener`: ScanListener): ScanHandle
+    
     companion object
 }
 
@@ -1621,6 +1783,28 @@ open class Checker: Disposable, AutoCloseable, CheckerInterface
     
 
     
+    /**
+     * Checks `messages` on a thread of its own and reports to `listener` each message that is
+     * not safe, the progress, and the end (finished, cancelled, or failed). Returns at once with
+     * the scan's handle: keep it, dropping it cancels the scan. The verdicts are the ones
+     * `check_sms` gives. Fails (`Internal`) only if no thread can be started.
+     */
+    @Throws(CanhGiacException::class)override fun `scanMessages`(`messages`: List<MessageToScan>, `listener`: ScanListener): ScanHandle {
+            return FfiConverterTypeScanHandle.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CanhGiacException) { _status ->
+    UniffiLib.uniffi_canhgiac_ffi_fn_method_checker_scan_messages(
+        it,
+        
+        FfiConverterSequenceTypeMessageToScan.lower(`messages`),
+        FfiConverterTypeScanListener.lower(`listener`),_status)
+}
+    }
+    )
+    }
+    
+
+    
 
     
 
@@ -1643,6 +1827,27 @@ open class Checker: Disposable, AutoCloseable, CheckerInterface
         
         FfiConverterByteArray.lower(`bytes`),
         FfiConverterOptionalULong.lower(`installedVersion`),_status)
+}
+    )
+    }
+    
+
+        
+    /**
+     * Like `from_bundle`, but the bundle's validity window is checked at the time `clock` gives
+     * instead of the phone's clock. Refused as `Expired` when the clock is past the bundle's
+     * expiry, as `NotYetValid` when before its issue date. If the clock throws, fails with
+     * `Internal` (reason "the clock failed").
+     */
+    @Throws(CanhGiacException::class) fun `fromBundleAt`(`bytes`: kotlin.ByteArray, `installedVersion`: kotlin.ULong?, `clock`: Clock): Checker {
+            return FfiConverterTypeChecker.lift(
+    uniffiRustCallWithError(CanhGiacException) { _status ->
+    UniffiLib.uniffi_canhgiac_ffi_fn_constructor_checker_from_bundle_at(
+    
+        
+        FfiConverterByteArray.lower(`bytes`),
+        FfiConverterOptionalULong.lower(`installedVersion`),
+        FfiConverterTypeClock.lower(`clock`),_status)
 }
     )
     }
@@ -1673,6 +1878,1027 @@ public object FfiConverterTypeChecker: FfiConverter<Checker, Long> {
     override fun allocationSize(value: Checker) = 8UL
 
     override fun write(value: Checker, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The current time, given by the app: network-synced time when it has it, the phone's clock
+ * otherwise, a fixed time in tests.
+ */
+public interface Clock {
+    
+    /**
+     * Now, in seconds since 1970-01-01 UTC (Unix time).
+     */
+    fun `nowUnix`(): kotlin.Long
+    
+    companion object
+}
+
+/**
+ * The current time, given by the app: network-synced time when it has it, the phone's clock
+ * otherwise, a fixed time in tests.
+ */
+open class ClockImpl: Disposable, AutoCloseable, Clock
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_canhgiac_ffi_fn_free_clock(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_canhgiac_ffi_fn_clone_clock(handle, status)
+        }
+    }
+
+    
+    /**
+     * Now, in seconds since 1970-01-01 UTC (Unix time).
+     */
+    @Throws(CallbackException::class)override fun `nowUnix`(): kotlin.Long {
+            return FfiConverterLong.lift(
+    callWithHandle {
+    uniffiRustCallWithError(CallbackException) { _status ->
+    UniffiLib.uniffi_canhgiac_ffi_fn_method_clock_now_unix(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+
+// Put the implementation in an object so we don't pollute the top-level namespace
+internal object uniffiCallbackInterfaceClock {
+    internal object `nowUnix`: UniffiCallbackInterfaceClockMethod0 {
+        override fun callback(`uniffiHandle`: Long,`uniffiOutReturn`: LongByReference,uniffiCallStatus: UniffiRustCallStatus,) {
+            val uniffiObj = FfiConverterTypeClock.handleMap.get(uniffiHandle)
+            val makeCall = { ->
+                uniffiObj.`nowUnix`(
+                )
+            }
+            val writeReturn = { value: kotlin.Long -> uniffiOutReturn.setValue(FfiConverterLong.lower(value)) }
+            uniffiTraitInterfaceCallWithError(
+                uniffiCallStatus,
+                makeCall,
+                writeReturn,
+                { e: CallbackException -> FfiConverterTypeCallbackError.lower(e) }
+            )
+        }
+    }
+
+    internal object uniffiFree: UniffiCallbackInterfaceFree {
+        override fun callback(handle: Long) {
+            FfiConverterTypeClock.handleMap.remove(handle)
+        }
+    }
+
+    internal object uniffiClone: UniffiCallbackInterfaceClone {
+        override fun callback(handle: Long): Long {
+            return FfiConverterTypeClock.handleMap.clone(handle)
+        }
+    }
+
+    internal var vtable = UniffiVTableCallbackInterfaceClock.UniffiByValue(
+        uniffiFree,
+        uniffiClone,
+        `nowUnix`,
+    )
+
+    // Registers the foreign callback with the Rust side.
+    // This method is generated for each callback interface.
+    internal fun register(lib: UniffiLib) {
+        lib.uniffi_canhgiac_ffi_fn_init_callback_vtable_clock(vtable)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeClock: FfiConverter<Clock, Long> {
+    internal val handleMap = UniffiHandleMap<Clock>()
+
+    override fun lower(value: Clock): Long {
+        if (value is ClockImpl) {
+             // Rust-implemented object.  Clone the handle and return it
+            return value.uniffiCloneHandle()
+         } else {
+            // Kotlin object, generate a new vtable handle and return that.
+            return handleMap.insert(value)
+         }
+    }
+
+    override fun lift(value: Long): Clock {
+        if ((value and 1.toLong()) == 0.toLong()) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return ClockImpl(UniffiWithHandle, value)
+        } else {
+            // Kotlin-generated handle, get the object from the handle map
+            return handleMap.remove(value)
+        }
+    }
+
+    override fun read(buf: ByteBuffer): Clock {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: Clock) = 8UL
+
+    override fun write(value: Clock, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * A scan in progress. Keep it for as long as the scan should run: dropping it (Kotlin `close()`,
+ * Swift releasing it) cancels the scan, like `cancel()`.
+ */
+public interface ScanHandleInterface {
+    
+    /**
+     * Stops the scan before its next message; the listener then gets `ScanEnd.Cancelled`. Does
+     * nothing once the scan has ended; calling it twice is harmless. Returns at once, without
+     * waiting for the scan's thread.
+     */
+    fun `cancel`()
+    
+    companion object
+}
+
+/**
+ * A scan in progress. Keep it for as long as the scan should run: dropping it (Kotlin `close()`,
+ * Swift releasing it) cancels the scan, like `cancel()`.
+ */
+open class ScanHandle: Disposable, AutoCloseable, ScanHandleInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_canhgiac_ffi_fn_free_scanhandle(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_canhgiac_ffi_fn_clone_scanhandle(handle, status)
+        }
+    }
+
+    
+    /**
+     * Stops the scan before its next message; the listener then gets `ScanEnd.Cancelled`. Does
+     * nothing once the scan has ended; calling it twice is harmless. Returns at once, without
+     * waiting for the scan's thread.
+     */override fun `cancel`()
+        = 
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_canhgiac_ffi_fn_method_scanhandle_cancel(
+        it,
+        _status)
+}
+    }
+    
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeScanHandle: FfiConverter<ScanHandle, Long> {
+    override fun lower(value: ScanHandle): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): ScanHandle {
+        return ScanHandle(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): ScanHandle {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: ScanHandle) = 8UL
+
+    override fun write(value: ScanHandle, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * What the app implements to follow a scan. The methods are called on the scan's own thread,
+ * one at a time, in order: post to the UI thread from them. Whatever one throws stops the scan
+ * (`ScanEnd.ListenerFailed`); it never crashes the library.
+ */
+public interface ScanListener {
+    
+    /**
+     * Message number `index` (in the list given to `scan_messages`) is not safe: `verdict` says
+     * why. Safe messages are not reported.
+     */
+    fun `onFlagged`(`index`: kotlin.ULong, `verdict`: Verdict)
+    
+    /**
+     * `scanned` of `total` messages are checked (every 100 messages).
+     */
+    fun `onProgress`(`scanned`: kotlin.ULong, `total`: kotlin.ULong)
+    
+    /**
+     * The scan is over; nothing else is reported after this.
+     */
+    fun `onEnd`(`end`: ScanEnd)
+    
+    companion object
+}
+
+/**
+ * What the app implements to follow a scan. The methods are called on the scan's own thread,
+ * one at a time, in order: post to the UI thread from them. Whatever one throws stops the scan
+ * (`ScanEnd.ListenerFailed`); it never crashes the library.
+ */
+open class ScanListenerImpl: Disposable, AutoCloseable, ScanListener
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_canhgiac_ffi_fn_free_scanlistener(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_canhgiac_ffi_fn_clone_scanlistener(handle, status)
+        }
+    }
+
+    
+    /**
+     * Message number `index` (in the list given to `scan_messages`) is not safe: `verdict` says
+     * why. Safe messages are not reported.
+     */
+    @Throws(CallbackException::class)override fun `onFlagged`(`index`: kotlin.ULong, `verdict`: Verdict)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(CallbackException) { _status ->
+    UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_flagged(
+        it,
+        
+        FfiConverterULong.lower(`index`),
+        FfiConverterTypeVerdict.lower(`verdict`),_status)
+}
+    }
+    
+    
+
+    
+    /**
+     * `scanned` of `total` messages are checked (every 100 messages).
+     */
+    @Throws(CallbackException::class)override fun `onProgress`(`scanned`: kotlin.ULong, `total`: kotlin.ULong)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(CallbackException) { _status ->
+    UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_progress(
+        it,
+        
+        FfiConverterULong.lower(`scanned`),
+        FfiConverterULong.lower(`total`),_status)
+}
+    }
+    
+    
+
+    
+    /**
+     * The scan is over; nothing else is reported after this.
+     */
+    @Throws(CallbackException::class)override fun `onEnd`(`end`: ScanEnd)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(CallbackException) { _status ->
+    UniffiLib.uniffi_canhgiac_ffi_fn_method_scanlistener_on_end(
+        it,
+        
+        FfiConverterTypeScanEnd.lower(`end`),_status)
+}
+    }
+    
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+
+// Put the implementation in an object so we don't pollute the top-level namespace
+internal object uniffiCallbackInterfaceScanListener {
+    internal object `onFlagged`: UniffiCallbackInterfaceScanListenerMethod0 {
+        override fun callback(`uniffiHandle`: Long,`index`: Long,`verdict`: RustBuffer.ByValue,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,) {
+            val uniffiObj = FfiConverterTypeScanListener.handleMap.get(uniffiHandle)
+            val makeCall = { ->
+                uniffiObj.`onFlagged`(
+                    FfiConverterULong.lift(`index`),
+                    FfiConverterTypeVerdict.lift(`verdict`),
+                )
+            }
+            val writeReturn = { _: Unit -> Unit }
+            uniffiTraitInterfaceCallWithError(
+                uniffiCallStatus,
+                makeCall,
+                writeReturn,
+                { e: CallbackException -> FfiConverterTypeCallbackError.lower(e) }
+            )
+        }
+    }
+    internal object `onProgress`: UniffiCallbackInterfaceScanListenerMethod1 {
+        override fun callback(`uniffiHandle`: Long,`scanned`: Long,`total`: Long,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,) {
+            val uniffiObj = FfiConverterTypeScanListener.handleMap.get(uniffiHandle)
+            val makeCall = { ->
+                uniffiObj.`onProgress`(
+                    FfiConverterULong.lift(`scanned`),
+                    FfiConverterULong.lift(`total`),
+                )
+            }
+            val writeReturn = { _: Unit -> Unit }
+            uniffiTraitInterfaceCallWithError(
+                uniffiCallStatus,
+                makeCall,
+                writeReturn,
+                { e: CallbackException -> FfiConverterTypeCallbackError.lower(e) }
+            )
+        }
+    }
+    internal object `onEnd`: UniffiCallbackInterfaceScanListenerMethod2 {
+        override fun callback(`uniffiHandle`: Long,`end`: RustBuffer.ByValue,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,) {
+            val uniffiObj = FfiConverterTypeScanListener.handleMap.get(uniffiHandle)
+            val makeCall = { ->
+                uniffiObj.`onEnd`(
+                    FfiConverterTypeScanEnd.lift(`end`),
+                )
+            }
+            val writeReturn = { _: Unit -> Unit }
+            uniffiTraitInterfaceCallWithError(
+                uniffiCallStatus,
+                makeCall,
+                writeReturn,
+                { e: CallbackException -> FfiConverterTypeCallbackError.lower(e) }
+            )
+        }
+    }
+
+    internal object uniffiFree: UniffiCallbackInterfaceFree {
+        override fun callback(handle: Long) {
+            FfiConverterTypeScanListener.handleMap.remove(handle)
+        }
+    }
+
+    internal object uniffiClone: UniffiCallbackInterfaceClone {
+        override fun callback(handle: Long): Long {
+            return FfiConverterTypeScanListener.handleMap.clone(handle)
+        }
+    }
+
+    internal var vtable = UniffiVTableCallbackInterfaceScanListener.UniffiByValue(
+        uniffiFree,
+        uniffiClone,
+        `onFlagged`,
+        `onProgress`,
+        `onEnd`,
+    )
+
+    // Registers the foreign callback with the Rust side.
+    // This method is generated for each callback interface.
+    internal fun register(lib: UniffiLib) {
+        lib.uniffi_canhgiac_ffi_fn_init_callback_vtable_scanlistener(vtable)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeScanListener: FfiConverter<ScanListener, Long> {
+    internal val handleMap = UniffiHandleMap<ScanListener>()
+
+    override fun lower(value: ScanListener): Long {
+        if (value is ScanListenerImpl) {
+             // Rust-implemented object.  Clone the handle and return it
+            return value.uniffiCloneHandle()
+         } else {
+            // Kotlin object, generate a new vtable handle and return that.
+            return handleMap.insert(value)
+         }
+    }
+
+    override fun lift(value: Long): ScanListener {
+        if ((value and 1.toLong()) == 0.toLong()) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return ScanListenerImpl(UniffiWithHandle, value)
+        } else {
+            // Kotlin-generated handle, get the object from the handle map
+            return handleMap.remove(value)
+        }
+    }
+
+    override fun read(buf: ByteBuffer): ScanListener {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: ScanListener) = 8UL
+
+    override fun write(value: ScanListener, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -2046,6 +3272,53 @@ public object FfiConverterTypeChangeEntry: FfiConverterRustBuffer<ChangeEntry> {
             FfiConverterString.write(value.`date`, buf)
             FfiConverterSequenceString.write(value.`changesVi`, buf)
             FfiConverterSequenceString.write(value.`changesEn`, buf)
+    }
+}
+
+
+
+/**
+ * One message to scan: its text and, when known, its sender (a number or a brandname).
+ */
+data class MessageToScan (
+    /**
+     * The number or brandname it came from, when known.
+     */
+    var `sender`: kotlin.String?
+    , 
+    /**
+     * The message's text.
+     */
+    var `text`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMessageToScan: FfiConverterRustBuffer<MessageToScan> {
+    override fun read(buf: ByteBuffer): MessageToScan {
+        return MessageToScan(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: MessageToScan) = (
+            FfiConverterOptionalString.allocationSize(value.`sender`) +
+            FfiConverterString.allocationSize(value.`text`)
+    )
+
+    override fun write(value: MessageToScan, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`sender`, buf)
+            FfiConverterString.write(value.`text`, buf)
     }
 }
 
@@ -2443,6 +3716,70 @@ public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
 
 
 /**
+ * What a method implemented by the app failed with. The app need not throw it: any exception
+ * thrown by a `Clock` or `ScanListener` method arrives in the library as `Threw`, its text
+ * dropped.
+ */
+sealed class CallbackException: kotlin.Exception() {
+    
+    /**
+     * The app's implementation threw.
+     */
+    class Threw(
+        ) : CallbackException() {
+        override val message
+            get() = ""
+    }
+    
+
+    
+
+
+    companion object ErrorHandler : UniffiRustCallStatusErrorHandler<CallbackException> {
+        override fun lift(error_buf: RustBuffer.ByValue): CallbackException = FfiConverterTypeCallbackError.lift(error_buf)
+    }
+
+    
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCallbackError : FfiConverterRustBuffer<CallbackException> {
+    override fun read(buf: ByteBuffer): CallbackException {
+        
+
+        return when(buf.getInt()) {
+            1 -> CallbackException.Threw()
+            else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: CallbackException): ULong {
+        return when(value) {
+            is CallbackException.Threw -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+            )
+        }
+    }
+
+    override fun write(value: CallbackException, buf: ByteBuffer) {
+        when(value) {
+            is CallbackException.Threw -> {
+                buf.putInt(1)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+
+}
+
+
+
+
+
+/**
  * Why a call failed. Kotlin sees `CanhGiacException` and one subclass per variant, Swift an
  * `enum CanhGiacError: Error`, Python a `CanhGiacError` exception with one subclass per variant.
  */
@@ -2783,6 +4120,173 @@ public object FfiConverterTypeNumberKind: FfiConverterRustBuffer<NumberKind> {
 
 
 /**
+ * How a scan ended; given once, last, to [`ScanListener::on_end`].
+ */
+sealed class ScanEnd {
+    
+    /**
+     * Every message was checked: `scanned` of them, `flagged` not safe.
+     */
+    data class Finished(
+        val `scanned`: kotlin.ULong, 
+        val `flagged`: kotlin.ULong) : ScanEnd()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Stopped by `ScanHandle.cancel()` or by dropping the handle, after `scanned` messages.
+     */
+    data class Cancelled(
+        val `scanned`: kotlin.ULong, 
+        val `flagged`: kotlin.ULong) : ScanEnd()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Stopped by a bug in the library (`error` is `Internal`) while checking message number
+     * `scanned` (counted from 0); the messages before it were reported.
+     */
+    data class Failed(
+        val `scanned`: kotlin.ULong, 
+        val `flagged`: kotlin.ULong, 
+        val `error`: vn.canhgiac.core.CanhGiacException) : ScanEnd()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Stopped because a method of the listener threw, after `scanned` messages.
+     */
+    data class ListenerFailed(
+        val `scanned`: kotlin.ULong, 
+        val `flagged`: kotlin.ULong) : ScanEnd()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeScanEnd : FfiConverterRustBuffer<ScanEnd>{
+    override fun read(buf: ByteBuffer): ScanEnd {
+        return when(buf.getInt()) {
+            1 -> ScanEnd.Finished(
+                FfiConverterULong.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            2 -> ScanEnd.Cancelled(
+                FfiConverterULong.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            3 -> ScanEnd.Failed(
+                FfiConverterULong.read(buf),
+                FfiConverterULong.read(buf),
+                FfiConverterTypeCanhGiacError.read(buf),
+                )
+            4 -> ScanEnd.ListenerFailed(
+                FfiConverterULong.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: ScanEnd): ULong = when(value) {
+        is ScanEnd.Finished -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`scanned`)
+                + FfiConverterULong.allocationSize(value.`flagged`)
+            )
+        }
+        is ScanEnd.Cancelled -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`scanned`)
+                + FfiConverterULong.allocationSize(value.`flagged`)
+            )
+        }
+        is ScanEnd.Failed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`scanned`)
+                + FfiConverterULong.allocationSize(value.`flagged`)
+                + FfiConverterTypeCanhGiacError.allocationSize(value.`error`)
+            )
+        }
+        is ScanEnd.ListenerFailed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterULong.allocationSize(value.`scanned`)
+                + FfiConverterULong.allocationSize(value.`flagged`)
+            )
+        }
+    }
+
+    override fun write(value: ScanEnd, buf: ByteBuffer) {
+        when(value) {
+            is ScanEnd.Finished -> {
+                buf.putInt(1)
+                FfiConverterULong.write(value.`scanned`, buf)
+                FfiConverterULong.write(value.`flagged`, buf)
+                Unit
+            }
+            is ScanEnd.Cancelled -> {
+                buf.putInt(2)
+                FfiConverterULong.write(value.`scanned`, buf)
+                FfiConverterULong.write(value.`flagged`, buf)
+                Unit
+            }
+            is ScanEnd.Failed -> {
+                buf.putInt(3)
+                FfiConverterULong.write(value.`scanned`, buf)
+                FfiConverterULong.write(value.`flagged`, buf)
+                FfiConverterTypeCanhGiacError.write(value.`error`, buf)
+                Unit
+            }
+            is ScanEnd.ListenerFailed -> {
+                buf.putInt(4)
+                FfiConverterULong.write(value.`scanned`, buf)
+                FfiConverterULong.write(value.`flagged`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
  * The three verdicts a person sees: "lừa đảo", "đáng ngờ", "an toàn".
  */
 
@@ -3099,6 +4603,34 @@ public object FfiConverterSequenceTypeChangeEntry: FfiConverterRustBuffer<List<C
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeChangeEntry.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeMessageToScan: FfiConverterRustBuffer<List<MessageToScan>> {
+    override fun read(buf: ByteBuffer): List<MessageToScan> {
+        val len = buf.getInt()
+        return List<MessageToScan>(len) {
+            FfiConverterTypeMessageToScan.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<MessageToScan>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeMessageToScan.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<MessageToScan>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeMessageToScan.write(it, buf)
         }
     }
 }
