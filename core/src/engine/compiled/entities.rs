@@ -4,7 +4,7 @@
 
 use canhgiac_catalogue::model::Catalogue;
 
-use super::CategoryIds;
+use super::refs::CategoryIds;
 
 /// Every entity of the catalogue, by index.
 pub(crate) struct Entities {

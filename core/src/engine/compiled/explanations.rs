@@ -5,7 +5,7 @@
 use canhgiac_catalogue::codes::RuleCode;
 use canhgiac_catalogue::model::Catalogue;
 
-use super::CategoryIds;
+use super::refs::CategoryIds;
 use crate::shared_text::SharedText;
 
 /// What one signal or rule says when it fires.

@@ -10,6 +10,7 @@ mod explanations;
 mod numbers;
 mod patterns;
 mod phrases;
+mod refs;
 mod senders;
 mod signal_set;
 mod signals;
@@ -18,6 +19,7 @@ use canhgiac_catalogue::model::{Catalogue, Scoring};
 
 use crate::engine::normalise::Normaliser;
 use crate::error::CoreError;
+use refs::CategoryIds;
 
 pub(crate) use accounts::Accounts;
 pub(crate) use domains::{name_label, Domains};
@@ -119,23 +121,4 @@ impl Compiled {
     pub fn set_blocked_numbers(&mut self, numbers: &[&str]) {
         self.numbers.set_blocked_numbers(numbers);
     }
-}
-
-/// Resolves a category id of the catalogue to its index.
-pub(crate) struct CategoryIds<'c>(&'c Catalogue);
-
-impl CategoryIds<'_> {
-    /// The index of category `id`, if the catalogue has it.
-    pub fn of(&self, id: &Option<String>) -> Option<usize> {
-        id.as_ref()
-            .and_then(|id| self.0.categories.iter().position(|c| &c.id == id))
-    }
-}
-
-/// A refusal of a catalogue that does not compile (a bundle is signed, so this means a bug in
-/// the district's tools rather than an attack; it is refused all the same).
-pub(crate) fn malformed(reason: &str) -> CoreError {
-    CoreError::Bundle(canhgiac_catalogue::BundleError::Malformed {
-        reason: reason.to_owned(),
-    })
 }

@@ -10,7 +10,7 @@ use canhgiac_catalogue::pattern::{compile_ascii_regex, compile_ascii_regex_set};
 use regex::bytes::Regex;
 use regex_automata::{Input, PatternSet};
 
-use super::malformed;
+use super::refs::malformed;
 use crate::engine::evidence::shown;
 use crate::error::CoreError;
 

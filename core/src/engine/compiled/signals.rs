@@ -6,8 +6,8 @@
 use canhgiac_catalogue::codes::Fact;
 use canhgiac_catalogue::model::{Catalogue, SignalKind};
 
+use super::refs::{malformed, CategoryIds};
 use super::signal_set::{SetsMet, SignalSet, SignalSets};
-use super::{malformed, CategoryIds};
 use crate::error::CoreError;
 
 /// Every signal of the catalogue, by index.

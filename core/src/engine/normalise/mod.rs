@@ -16,6 +16,7 @@ mod spelled;
 mod splitter;
 mod teencode;
 mod tokens;
+mod trick;
 mod word_tricks;
 
 pub(crate) use accents::accent_words;
@@ -25,31 +26,19 @@ pub use normalised::Normalised;
 pub(crate) use tokens::Buffers;
 
 use canhgiac_catalogue::model::Normalisation;
-use rustc_hash::FxHashSet;
 
 use fold::FoldParts;
 use spelled::{adjacent_singles, spelled_run};
 use teencode::Teencode;
 use tokens::Gap;
-
-/// One of the tricks the normaliser undoes, so tests can prove each one matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Trick {
-    Diacritics,
-    Homoglyphs,
-    Invisible,
-    Stretch,
-    Leet,
-    Spelled,
-    Teencode,
-}
+pub use trick::Trick;
+use word_tricks::WordTricks;
 
 /// The normaliser, built once from the catalogue's language data.
 #[derive(Debug, Clone)]
 pub struct Normaliser {
     teencode: Teencode,
-    units: FxHashSet<String>,
-    off: Vec<Trick>,
+    words: WordTricks,
 }
 
 impl Normaliser {
@@ -58,8 +47,7 @@ impl Normaliser {
     pub fn new(data: &Normalisation) -> Self {
         let bare = Normaliser {
             teencode: Teencode::default(),
-            units: data.units.iter().map(|u| u.to_lowercase()).collect(),
-            off: Vec::new(),
+            words: WordTricks::new(data.units.iter().map(|u| u.to_lowercase()).collect()),
         };
         let teencode = data
             .teencode
@@ -84,12 +72,12 @@ impl Normaliser {
 
     /// The same normaliser with one trick turned off (to show what each trick catches).
     pub fn without(mut self, trick: Trick) -> Self {
-        self.off.push(trick);
+        self.words.turn_off(trick);
         self
     }
 
-    pub(super) fn on(&self, trick: Trick) -> bool {
-        !self.off.contains(&trick)
+    fn on(&self, trick: Trick) -> bool {
+        self.words.on(trick)
     }
 
     /// Normalises `text`. Never fails; idempotent on its own output.
@@ -111,7 +99,7 @@ impl Normaliser {
         scratch.buf.clear();
         scratch.buf.reserve(text.len() + 16);
         let tokens = splitter::split(
-            self,
+            &self.words,
             text,
             parts,
             scratch,
@@ -119,13 +107,13 @@ impl Normaliser {
         );
         // The common case: no single letter, or none next to another one.
         let tokens = if self.on(Trick::Spelled) && adjacent_singles(&tokens, scratch) {
-            let mut tokens = spelled::join_spelled(self, tokens, scratch);
+            let mut tokens = spelled::join_spelled(&self.words, tokens, scratch);
             // A joined word can shrink to one letter (`d-d-d` → `d`) beside other single
             // letters: join those as a second pass over the output would, so that normalising
             // stays idempotent. Each round joins, so the words get fewer.
             while spelled_run(&tokens, scratch) {
                 tokens.iter_mut().for_each(|t| t.gap = Gap::Short(' '));
-                tokens = spelled::join_spelled(self, tokens, scratch);
+                tokens = spelled::join_spelled(&self.words, tokens, scratch);
             }
             tokens
         } else {

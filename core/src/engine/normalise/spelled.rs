@@ -2,7 +2,7 @@
 
 use super::fold::is_word_char;
 use super::tokens::{Gap, Scratch, Token};
-use super::Normaliser;
+use super::word_tricks::WordTricks;
 
 /// Separators that join two single letters into a word (`T.K` → `tk`), but a space does not.
 const JOINERS: &[char] = &['.', '-', '_', '*', '/', '\'', '`', '|'];
@@ -11,7 +11,7 @@ const JOINERS: &[char] = &['.', '-', '_', '*', '/', '\'', '`', '|'];
 /// characters joined by punctuation (`T.K`). When punctuation joins the letters, a space
 /// between them is a word break: `T.h.u.e b.a.o` is two words.
 pub(super) fn join_spelled(
-    normaliser: &Normaliser,
+    tricks: &WordTricks,
     tokens: Vec<Token>,
     scratch: &mut Scratch,
 ) -> Vec<Token> {
@@ -48,14 +48,14 @@ pub(super) fn join_spelled(
                 }
                 if singles - w >= 3 {
                     join(
-                        normaliser,
+                        tricks,
                         &run[start_of(&words, w, run)..start_of(&words, singles, run)],
                         scratch,
                         &mut out,
                     );
                     w = singles;
                 } else if words[w].len() > 1 {
-                    join(normaliser, words[w], scratch, &mut out);
+                    join(tricks, words[w], scratch, &mut out);
                     w += 1;
                 } else {
                     out.push(words[w][0]);
@@ -63,7 +63,7 @@ pub(super) fn join_spelled(
                 }
             }
         } else if run.len() >= 3 {
-            join(normaliser, run, scratch, &mut out);
+            join(tricks, run, scratch, &mut out);
         } else {
             out.extend_from_slice(run);
         }
@@ -72,14 +72,14 @@ pub(super) fn join_spelled(
     out
 }
 
-fn join(normaliser: &Normaliser, run: &[Token], scratch: &mut Scratch, out: &mut Vec<Token>) {
+fn join(tricks: &WordTricks, run: &[Token], scratch: &mut Scratch, out: &mut Vec<Token>) {
     let text: String = run.iter().map(|t| scratch.get(t)).collect();
     let token = Token {
         text: scratch.append(&text),
         orig: (run[0].orig.0, run[run.len() - 1].orig.1),
         gap: run[0].gap,
     };
-    normaliser.shape(token, scratch, out);
+    tricks.shape(token, scratch, out);
 }
 
 /// True when the token is one letter or digit.

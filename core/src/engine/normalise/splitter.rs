@@ -3,14 +3,14 @@
 
 use super::fold::{self, fold, is_word_char, FoldParts, Folded};
 use super::tokens::{Gap, Scratch, Token};
+use super::word_tricks::WordTricks;
 use super::word_tricks::LEET_SYMBOLS;
-use super::Normaliser;
 
 /// Splits folded text into words, remembering the gap before each, and shapes each word as
 /// it ends.
 /// The tokens are written into `tokens`, emptied first: its memory is reused.
 pub(super) fn split(
-    normaliser: &Normaliser,
+    words: &WordTricks,
     text: &str,
     parts: FoldParts,
     scratch: &mut Scratch,
@@ -46,7 +46,7 @@ pub(super) fn split(
         } else if b.is_ascii() && !matches!(b, b'%' | b'@' | b'$') {
             // Spaces and punctuation fold to themselves and only part words (`%` is a word
             // of its own, `@` and `$` are leetspeak inside words: they take the general path).
-            splitter.gap(normaliser, char::from(b), scratch);
+            splitter.gap(words, char::from(b), scratch);
             at += 1;
             continue;
         }
@@ -57,13 +57,13 @@ pub(super) fn split(
         at += c.len_utf8();
         match fold(c, parts) {
             Folded::Drop => splitter.extend(range.1, scratch),
-            Folded::One(f) => splitter.take(normaliser, f, range, scratch),
+            Folded::One(f) => splitter.take(words, f, range, scratch),
             Folded::Many(s) => s
                 .chars()
-                .for_each(|f| splitter.take(normaliser, f, range, scratch)),
+                .for_each(|f| splitter.take(words, f, range, scratch)),
         }
     }
-    splitter.flush(normaliser, scratch);
+    splitter.flush(words, scratch);
     splitter.tokens
 }
 
@@ -164,24 +164,24 @@ impl Splitter {
         self.orig.1 = range.1;
     }
 
-    fn take(&mut self, normaliser: &Normaliser, f: char, range: (u32, u32), scratch: &mut Scratch) {
+    fn take(&mut self, words: &WordTricks, f: char, range: (u32, u32), scratch: &mut Scratch) {
         if f == '%' {
-            self.flush(normaliser, scratch);
+            self.flush(words, scratch);
             scratch.buf.push('%');
             self.orig = range;
-            self.flush(normaliser, scratch);
+            self.flush(words, scratch);
         } else if f.is_ascii_alphanumeric() {
             self.take_ascii(f as u8, range, scratch);
         } else if is_word_char(f) || LEET_SYMBOLS.contains(&f) {
             self.take_word_char(f, range, scratch);
         } else {
-            self.gap(normaliser, f, scratch);
+            self.gap(words, f, scratch);
         }
     }
 
     /// A character between words: ends the current word and counts towards the gap.
-    fn gap(&mut self, normaliser: &Normaliser, f: char, scratch: &mut Scratch) {
-        self.flush(normaliser, scratch);
+    fn gap(&mut self, words: &WordTricks, f: char, scratch: &mut Scratch) {
+        self.flush(words, scratch);
         if self.gap_chars == 0 {
             self.gap_first = f;
         }
@@ -195,7 +195,7 @@ impl Splitter {
         }
     }
 
-    fn flush(&mut self, normaliser: &Normaliser, scratch: &mut Scratch) {
+    fn flush(&mut self, words: &WordTricks, scratch: &mut Scratch) {
         if !self.in_word(scratch) {
             return;
         }
@@ -215,7 +215,7 @@ impl Splitter {
         if self.plain {
             self.tokens.push(token);
         } else {
-            normaliser.shape(token, scratch, &mut self.tokens);
+            words.shape(token, scratch, &mut self.tokens);
         }
         self.start = scratch.buf.len() as u32;
         self.plain = true;

@@ -2,16 +2,43 @@
 //! (`nap500k` → `nap 500k`), leetspeak (`0TP`, `t@i`), and numbers with masked digits kept as
 //! written (`0867xxxxxx`).
 
+use rustc_hash::FxHashSet;
+
 use super::tokens::{Gap, Scratch, Token};
-use super::{Normaliser, Trick};
+use super::trick::Trick;
 
 /// Symbols that stand for letters inside a word (`t@i`, `$ms`).
 pub(super) const LEET_SYMBOLS: &[char] = &['@', '$'];
 
-impl Normaliser {
+/// What the word tricks need: the units an amount may carry (`k`, `tr`), and which tricks are
+/// turned off (in tests that show what each one catches).
+#[derive(Debug, Clone)]
+pub(super) struct WordTricks {
+    units: FxHashSet<String>,
+    off: Vec<Trick>,
+}
+
+impl WordTricks {
+    pub fn new(units: FxHashSet<String>) -> Self {
+        WordTricks {
+            units,
+            off: Vec::new(),
+        }
+    }
+
+    /// Turns `trick` off.
+    pub fn turn_off(&mut self, trick: Trick) {
+        self.off.push(trick);
+    }
+
+    /// True unless `trick` was turned off.
+    pub fn on(&self, trick: Trick) -> bool {
+        !self.off.contains(&trick)
+    }
+
     /// Stretched letters, amounts glued to words, leetspeak: the word-internal tricks. Each step
     /// runs again after leetspeak, which can create a stretch (`aa@`) or a glued amount (`a0o5`).
-    pub(super) fn shape(&self, mut token: Token, scratch: &mut Scratch, out: &mut Vec<Token>) {
+    pub fn shape(&self, mut token: Token, scratch: &mut Scratch, out: &mut Vec<Token>) {
         if is_masked_number(scratch.get(&token)) {
             out.push(token);
             return;

@@ -1,38 +1,25 @@
 //! Lookup tables for links: official registrable domains and their entities, the labels and
-//! keywords a look-alike would imitate ([`lookalike`]), and the lists of risky extensions,
+//! keywords a look-alike would imitate ([`labels`], [`keywords`]), and the lists of risky extensions,
 //! shorteners and blocked domains.
 
-mod lookalike;
+mod keywords;
+mod labels;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
 use canhgiac_catalogue::model::Catalogue;
 use rustc_hash::{FxHashMap as FastMap, FxHashSet as FastSet};
 
 use crate::engine::normalise::Normaliser;
-
-/// Keywords at least this long also count inside a part of a host (`myvietcombank`), not only as
-/// a whole part: shorter ones (`vcb`, `mb`) would turn up inside unrelated words.
-const KEYWORD_INSIDE_MIN: usize = 6;
+use keywords::{automaton, Keywords};
+use labels::OfficialLabels;
 
 pub(crate) struct Domains {
     /// Registrable domain (`vietcombank.com.vn`) → entity.
     official: FastMap<String, usize>,
-    /// The name part of official domains (`vietcombank`) → entity, for look-alike comparison.
-    official_labels: Vec<(String, usize)>,
-    /// Positions in `official_labels` by label length in bytes, in catalogue order: a look-alike
-    /// is at most two edits away, so only labels of about its length are compared.
-    official_labels_by_len: Vec<Vec<usize>>,
-    /// [`Domains::bigram_mask`] of each official label, to skip the ones too different to
-    /// compare.
-    official_label_bigrams: Vec<u64>,
+    /// The names of official domains, which look-alikes imitate.
+    official_labels: OfficialLabels,
     /// Words that betray a host posing as an entity (`vcb`, `vietcombank`).
-    keywords: Vec<(String, usize)>,
-    /// Keyword → its first position in `keywords`, for whole host parts.
-    keyword_first: FastMap<String, usize>,
-    /// The distinct keywords of at least [`KEYWORD_INSIDE_MIN`] bytes, found anywhere in a host in
-    /// one pass; pattern `i` is the keyword at `long_keyword_first[i]` in `keywords`.
-    long_keywords: AhoCorasick,
-    long_keyword_first: Vec<usize>,
+    keywords: Keywords,
     official_suffixes: Vec<String>,
     /// Registrable domains of platforms where anyone publishes (Zalo, Facebook).
     user_content: FastSet<String>,
@@ -79,41 +66,12 @@ impl Domains {
                 }
             }
         }
-        let mut official_labels_by_len: Vec<Vec<usize>> = Vec::new();
-        for (i, (label, _)) in official_labels.iter().enumerate() {
-            if official_labels_by_len.len() <= label.len() {
-                official_labels_by_len.resize_with(label.len() + 1, Vec::new);
-            }
-            official_labels_by_len[label.len()].push(i);
-        }
-        let official_label_bigrams = official_labels
-            .iter()
-            .map(|(label, _)| lookalike::bigram_mask(label.as_bytes()))
-            .collect();
-        let mut keyword_first = FastMap::default();
-        let mut long_keyword_first = Vec::new();
-        for (i, (keyword, _)) in keywords.iter().enumerate() {
-            // A keyword listed twice (for two entities) answers for the first.
-            if keyword_first.contains_key(keyword) {
-                continue;
-            }
-            keyword_first.insert(keyword.clone(), i);
-            if keyword.len() >= KEYWORD_INSIDE_MIN {
-                long_keyword_first.push(i);
-            }
-        }
-        let long_keywords = automaton(long_keyword_first.iter().map(|&i| keywords[i].0.as_str()));
         let links = &catalogue.links;
         let credential_words: Vec<String> = lower(&links.credential_words);
         Domains {
             official,
-            official_labels,
-            official_labels_by_len,
-            official_label_bigrams,
-            keywords,
-            keyword_first,
-            long_keywords,
-            long_keyword_first,
+            official_labels: OfficialLabels::new(official_labels),
+            keywords: Keywords::new(keywords),
             credential_automaton: automaton(credential_words.iter().map(String::as_str)),
             official_suffixes: lower(&links.official_suffixes),
             user_content,
@@ -164,18 +122,20 @@ impl Domains {
         self.risky_tlds.contains(tld)
     }
 
+    /// The entity whose official name `label` imitates (see [`OfficialLabels::closest`]).
+    pub fn closest_official(&self, label: &str, max: usize) -> Option<usize> {
+        self.official_labels.closest(label, max)
+    }
+
+    /// The entity whose brand keyword stands in `host` (see [`Keywords::find_in`]).
+    pub fn keyword_in(&self, host: &str, normaliser: &Normaliser) -> Option<usize> {
+        self.keywords.find_in(host, normaliser)
+    }
+
     /// True when `text` (a host or a path) has words of a log-in page (`login`, `xacthuc`).
     pub fn has_credential_words(&self, text: &str) -> bool {
         self.credential_automaton.is_match(text)
     }
-}
-
-/// An automaton that reports every occurrence of every pattern (a few dozen short words).
-fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .expect("a few dozen short words stay far below the automaton's size limits")
 }
 
 fn lower<C: FromIterator<String>>(items: &[String]) -> C {

@@ -2,7 +2,8 @@
 //! forms, old 11-digit numbers, short codes, hotlines, 1800/1900, landlines, and foreign numbers
 //! by their calling code.
 
-use super::{calling_code, NumberPlan};
+use super::calling_code;
+use super::national::NationalPlan;
 use crate::engine::verdict::NumberKind;
 use crate::error::CoreError;
 
@@ -35,7 +36,7 @@ const MAX_INPUT: usize = 40;
 /// Parses what a person typed or the phone showed as a caller: `0912 345 678`, `+84 912…`,
 /// `(+84) 912…`, `+84 (0) 912…`, full-width digits, `0168…` (old 11 digits), `113`,
 /// `1900 54 54 13`, `+44 20…`.
-pub(super) fn parse(input: &str, plan: &NumberPlan) -> Result<ParsedNumber, CoreError> {
+pub(super) fn parse(input: &str, plan: &NationalPlan) -> Result<ParsedNumber, CoreError> {
     let input = input.trim();
     if input.is_empty() {
         return Err(CoreError::number("it is empty"));
@@ -109,10 +110,10 @@ fn ascii(digits: &[u8]) -> &str {
     std::str::from_utf8(digits).unwrap_or_default()
 }
 
-fn domestic(digits: &[u8], plan: &NumberPlan) -> Result<ParsedNumber, CoreError> {
+fn domestic(digits: &[u8], plan: &NationalPlan) -> Result<ParsedNumber, CoreError> {
     // Only an 11-digit number can be in an old numbering: the lookup waits for that.
     let legacy_prefix = (digits.len() == 11)
-        .then(|| plan.legacy.get(ascii(&digits[..4])))
+        .then(|| plan.new_prefix(ascii(&digits[..4])))
         .flatten();
     let national = match legacy_prefix {
         Some(new) => {
@@ -132,7 +133,7 @@ fn domestic(digits: &[u8], plan: &NumberPlan) -> Result<ParsedNumber, CoreError>
             "it has too many digits for a Vietnamese number",
         ));
     }
-    let kind = if plan.services.contains_key(&national) {
+    let kind = if plan.service(&national).is_some() {
         NumberKind::Official
     } else if national.starts_with('0') {
         match national.len() {
@@ -207,10 +208,9 @@ fn foreign(digits: &[u8]) -> Result<ParsedNumber, CoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::compiled::CategoryIds;
     use canhgiac_catalogue::model::{Catalogue, LegacyPrefix, Prefix, ServiceNumber};
 
-    fn index() -> NumberPlan {
+    fn index() -> NationalPlan {
         let mut catalogue = Catalogue::default();
         catalogue.numbers.mobile_prefixes = vec![
             Prefix {
@@ -236,7 +236,7 @@ mod tests {
             source: "s".into(),
             confirmed: true,
         }];
-        NumberPlan::build(&catalogue, &CategoryIds(&catalogue))
+        NationalPlan::build(&catalogue)
     }
 
     #[test]

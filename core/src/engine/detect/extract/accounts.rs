@@ -7,7 +7,7 @@ const ACCOUNT_MAX: usize = 19;
 /// True when `blocked` holds for an account candidate of `normalised` text.
 pub(crate) fn any_account_number(normalised: &str, mut blocked: impl FnMut(&str) -> bool) -> bool {
     // Every candidate has at least 6 digits: most messages have fewer in all.
-    if super::digit_count(normalised) < 6 {
+    if super::digits::digit_count(normalised) < 6 {
         return false;
     }
     let candidate = 6..=ACCOUNT_MAX;

@@ -16,7 +16,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// Phone-number candidates in `text`, separators included.
 pub(crate) fn phone_numbers(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     // Most messages hold fewer than seven digits: no candidate then, and no search.
-    let enough_digits = super::digit_count(text) >= 7;
+    let enough_digits = super::digits::digit_count(text) >= 7;
     let searched = if enough_digits { text } else { "" };
     PHONE
         .find_iter(searched.as_bytes())

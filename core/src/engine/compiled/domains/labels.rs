@@ -1,17 +1,44 @@
-//! Which official name a host imitates: a label within a few edits of an official one (after
-//! folding look-alike letters and leetspeak), or a brand's keyword inside a host that is not the
-//! brand's.
+//! The names of official domains (`vietcombank` of `vietcombank.com.vn`) and which of them a
+//! host's name imitates: equal after folding look-alike letters and leetspeak, or within a few
+//! edits.
 
 use std::borrow::Cow;
 
-use super::Domains;
-use crate::engine::normalise::Normaliser;
+/// The official names, with what makes comparing a host's name with them cheap.
+pub(super) struct OfficialLabels {
+    /// Name → entity, in catalogue order.
+    labels: Vec<(String, usize)>,
+    /// Positions in `labels` by length in bytes: a look-alike is at most two edits away, so only
+    /// names of about its length are compared.
+    by_len: Vec<Vec<usize>>,
+    /// [`bigram_mask`] of each name, to skip the ones too different to compare.
+    bigrams: Vec<u64>,
+}
 
-impl Domains {
+impl OfficialLabels {
+    pub fn new(labels: Vec<(String, usize)>) -> Self {
+        let mut by_len: Vec<Vec<usize>> = Vec::new();
+        for (i, (label, _)) in labels.iter().enumerate() {
+            if by_len.len() <= label.len() {
+                by_len.resize_with(label.len() + 1, Vec::new);
+            }
+            by_len[label.len()].push(i);
+        }
+        let bigrams = labels
+            .iter()
+            .map(|(label, _)| bigram_mask(label.as_bytes()))
+            .collect();
+        OfficialLabels {
+            labels,
+            by_len,
+            bigrams,
+        }
+    }
+
     /// The entity whose official name `label` imitates: equal to it after folding look-alikes
     /// and leetspeak (but on another domain), or within `max` edits of a name at least 5 letters
     /// long. Of equally close names, the first in catalogue order.
-    pub fn closest_official(&self, label: &str, max: usize) -> Option<usize> {
+    pub fn closest(&self, label: &str, max: usize) -> Option<usize> {
         let label: Cow<str> = if label.contains("rn") || label.contains("vv") {
             Cow::Owned(label.replace("rn", "m").replace("vv", "w"))
         } else {
@@ -21,18 +48,15 @@ impl Domains {
         // (distance, position in the catalogue, entity)
         let mut best: Option<(usize, usize, usize)> = None;
         let lengths = label.len().saturating_sub(max)..=label.len() + max;
-        for &i in lengths
-            .filter_map(|len| self.official_labels_by_len.get(len))
-            .flatten()
-        {
-            let (official, entity) = &self.official_labels[i];
+        for &i in lengths.filter_map(|len| self.by_len.get(len)).flatten() {
+            let (official, entity) = &self.labels[i];
             let allowed = match official.len() {
                 0..=4 => 0,
                 5..=7 => max.min(1),
                 _ => max,
             };
             if label.len().abs_diff(official.len()) > allowed
-                || !masks_may_be_within(bigrams, self.official_label_bigrams[i], allowed)
+                || !masks_may_be_within(bigrams, self.bigrams[i], allowed)
             {
                 continue;
             }
@@ -42,23 +66,6 @@ impl Domains {
             }
         }
         best.map(|(_, _, entity)| entity)
-    }
-
-    /// A brand keyword inside a host that is not the brand's: as a whole part of the host
-    /// (`vcb-xacthuc.com`, `bidv.vn-secure.top`) or, for long keywords, anywhere in it. Of
-    /// several, the first in catalogue order.
-    pub fn keyword_in(&self, host: &str, normaliser: &Normaliser) -> Option<usize> {
-        let folded = normaliser.normalise(host).text;
-        let mut first = folded
-            .split(' ')
-            .filter_map(|part| self.keyword_first.get(part).copied())
-            .min();
-        let joined = folded.replace(' ', "");
-        for found in self.long_keywords.find_overlapping_iter(joined.as_str()) {
-            let at = self.long_keyword_first[found.pattern().as_usize()];
-            first = Some(first.map_or(at, |f| f.min(at)));
-        }
-        first.map(|at| self.keywords[at].1)
     }
 }
 

@@ -1,0 +1,72 @@
+//! Brand keywords (`vcb`, `vietcombank`) found in a host that is not the brand's: as a whole
+//! part of the host, or, for long keywords, anywhere in it.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
+
+use crate::engine::normalise::Normaliser;
+
+/// Keywords at least this long also count inside a part of a host (`myvietcombank`), not only as
+/// a whole part: shorter ones (`vcb`, `mb`) would turn up inside unrelated words.
+const KEYWORD_INSIDE_MIN: usize = 6;
+
+/// The brand keywords of every entity.
+pub(super) struct Keywords {
+    /// Keyword (folded like a host) → entity, in catalogue order.
+    keywords: Vec<(String, usize)>,
+    /// Keyword → its first position in `keywords`, for whole host parts.
+    first: FxHashMap<String, usize>,
+    /// The distinct keywords of at least [`KEYWORD_INSIDE_MIN`] bytes, found anywhere in a host in
+    /// one pass; pattern `i` is the keyword at `long_first[i]` in `keywords`.
+    long: AhoCorasick,
+    long_first: Vec<usize>,
+}
+
+impl Keywords {
+    pub fn new(keywords: Vec<(String, usize)>) -> Self {
+        let mut first = FxHashMap::default();
+        let mut long_first = Vec::new();
+        for (i, (keyword, _)) in keywords.iter().enumerate() {
+            // A keyword listed twice (for two entities) answers for the first.
+            if first.contains_key(keyword) {
+                continue;
+            }
+            first.insert(keyword.clone(), i);
+            if keyword.len() >= KEYWORD_INSIDE_MIN {
+                long_first.push(i);
+            }
+        }
+        let long = automaton(long_first.iter().map(|&i| keywords[i].0.as_str()));
+        Keywords {
+            keywords,
+            first,
+            long,
+            long_first,
+        }
+    }
+
+    /// A brand keyword inside a host that is not the brand's: as a whole part of the host
+    /// (`vcb-xacthuc.com`, `bidv.vn-secure.top`) or, for long keywords, anywhere in it. Of
+    /// several, the first in catalogue order.
+    pub fn find_in(&self, host: &str, normaliser: &Normaliser) -> Option<usize> {
+        let folded = normaliser.normalise(host).text;
+        let mut first = folded
+            .split(' ')
+            .filter_map(|part| self.first.get(part).copied())
+            .min();
+        let joined = folded.replace(' ', "");
+        for found in self.long.find_overlapping_iter(joined.as_str()) {
+            let at = self.long_first[found.pattern().as_usize()];
+            first = Some(first.map_or(at, |f| f.min(at)));
+        }
+        first.map(|at| self.keywords[at].1)
+    }
+}
+
+/// An automaton that reports every occurrence of every pattern (a few dozen short words).
+pub(super) fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .expect("a few dozen short words stay far below the automaton's size limits")
+}
