@@ -10,7 +10,8 @@
 #                                          the committed bindings differ (they are stale)
 #
 # The generated code is never edited by hand: change the Rust, then run this script.
-# Environment: CARGO_TARGET_DIR (default ./target).
+# Environment: CARGO_TARGET_DIR (default ./target); CANHGIAC_FFI_PROFILE (default debug: the
+# build the tests share; the interface, and so the bindings, are the same in a release build).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,14 +25,20 @@ case "${1:-}" in
 esac
 
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
+profile="${CANHGIAC_FFI_PROFILE:-debug}"
+case "$profile" in
+  debug) profile_flag=() ;;
+  release) profile_flag=(--release) ;;
+  *) echo "CANHGIAC_FFI_PROFILE must be debug or release" >&2; exit 2 ;;
+esac
 case "$(uname -s)" in
-  Darwin) lib="$target_dir/release/libcanhgiac_ffi.dylib" ;;
-  *) lib="$target_dir/release/libcanhgiac_ffi.so" ;;
+  Darwin) lib="$target_dir/$profile/libcanhgiac_ffi.dylib" ;;
+  *) lib="$target_dir/$profile/libcanhgiac_ffi.so" ;;
 esac
 committed="$root/uniffi-bindings/generated"
 
-echo "==> cargo build -p canhgiac-ffi --release"
-cargo build -q -p canhgiac-ffi --release
+echo "==> cargo build -p canhgiac-ffi ${profile_flag[*]:-}"
+cargo build -q -p canhgiac-ffi "${profile_flag[@]}"
 echo "==> cargo build -p uniffi-bindgen"
 cargo build -q -p uniffi-bindgen
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tests the mobile library through its generated bindings, on this machine:
-#   1. builds the library (release) and fails if the committed bindings are stale;
+#   1. builds the library (the debug build the Rust tests share) and fails if the committed
+#      bindings are stale;
 #   2. builds the canhgiac command, which signs the test bundles with the development key;
 #   3. the Rust unit tests of the FFI crate (error mapping, panic guard);
 #   4. the Python tests (tests/python, pytest) and the Kotlin tests (tests/kotlin, Maven, JUnit 5).
@@ -31,7 +32,7 @@ echo "==> pytest tests/python"
 echo "==> mvn test (tests/kotlin)"
 rm -rf tests/kotlin/target/surefire-reports
 (cd tests/kotlin && mvn -q -B -Dstyle.color=never ${MVN_FLAGS:-} test \
-  -Dcanhgiac.lib.dir="$target_dir/release" -Dcanhgiac.cli="$target_dir/debug/canhgiac")
+  -Dcanhgiac.lib.dir="$target_dir/debug" -Dcanhgiac.cli="$target_dir/debug/canhgiac")
 # mvn -q prints nothing on success (but a colour reset without a newline): end that line, then
 # say what ran, from Surefire's reports.
 echo

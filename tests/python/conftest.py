@@ -3,7 +3,7 @@ bundles the error tests need.
 
 The generated module loads `libcanhgiac_ffi.so` from its own folder, so both are copied into a
 temporary folder that goes first on `sys.path`. Paths can be overridden:
-  CANHGIAC_FFI_LIB   the built library (default: target/release/libcanhgiac_ffi.so)
+  CANHGIAC_FFI_LIB   the built library (default: target/debug/libcanhgiac_ffi.so)
   CANHGIAC_CLI       the canhgiac command that signs test bundles (default: target/debug/canhgiac)
 """
 
@@ -21,13 +21,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
 LIB_NAME = "libcanhgiac_ffi.dylib" if sys.platform == "darwin" else "libcanhgiac_ffi.so"
-LIB = Path(os.environ.get("CANHGIAC_FFI_LIB", TARGET / "release" / LIB_NAME))
+LIB = Path(os.environ.get("CANHGIAC_FFI_LIB", TARGET / "debug" / LIB_NAME))
 CLI = Path(os.environ.get("CANHGIAC_CLI", TARGET / "debug" / "canhgiac"))
 MODULE = ROOT / "uniffi-bindings" / "generated" / "python" / "canhgiac_ffi.py"
 
 
 def _install_bindings() -> None:
-    for path, hint in ((LIB, "cargo build -p canhgiac-ffi --release"),
+    for path, hint in ((LIB, "cargo build -p canhgiac-ffi"),
                        (MODULE, "scripts/generate-bindings.sh")):
         if not path.exists():
             raise RuntimeError(f"{path} is missing: run `{hint}` (or scripts/test-bindings.sh)")
