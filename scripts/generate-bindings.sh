@@ -38,7 +38,8 @@ esac
 committed="$root/uniffi-bindings/generated"
 
 echo "==> cargo build -p canhgiac-ffi ${profile_flag[*]:-}"
-cargo build -q -p canhgiac-ffi "${profile_flag[@]}"
+# The same features as the test run (scripts/test.sh), so that the tests build the library once.
+cargo build -q -p canhgiac-ffi "${profile_flag[@]}" --features canhgiac-core/test-hooks
 echo "==> cargo build -p uniffi-bindgen"
 cargo build -q -p uniffi-bindgen
 

@@ -17,10 +17,10 @@ echo "==> scripts/generate-bindings.sh --check"
 scripts/generate-bindings.sh --check
 
 echo "==> cargo build -p canhgiac-cli"
-cargo build -q -p canhgiac-cli
+cargo build -q -p canhgiac-cli --features canhgiac-core/test-hooks
 
 echo "==> cargo test -p canhgiac-ffi"
-cargo test -q -p canhgiac-ffi --lib
+cargo test -q -p canhgiac-ffi --lib --features canhgiac-core/test-hooks
 
 if ! "$python" -m pytest --version >/dev/null 2>&1; then
   echo "==> pip install -r tests/python/requirements.txt"
