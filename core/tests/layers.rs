@@ -158,7 +158,9 @@ fn resolve(
         }
         Some(first) => {
             // A path relative to the module: only its own submodules count.
-            let child = [base.clone(), vec![(*first).to_owned()]].concat().join("::");
+            let child = [base.clone(), vec![(*first).to_owned()]]
+                .concat()
+                .join("::");
             if !modules.contains_key(&child) {
                 return None;
             }
@@ -229,7 +231,10 @@ fn imports_go_down_the_layers_and_never_round_a_circle() {
             if &target == *module || target.is_empty() {
                 continue;
             }
-            edges.entry((*module).clone()).or_default().insert(target.clone());
+            edges
+                .entry((*module).clone())
+                .or_default()
+                .insert(target.clone());
             let to = unit_of(&target, &table)
                 .unwrap_or_else(|| panic!("{target} is in no layer of ARCHITECTURE.md"));
             if to.0 != from.0 && to.1 >= from.1 {
@@ -240,7 +245,11 @@ fn imports_go_down_the_layers_and_never_round_a_circle() {
             }
         }
     }
-    assert!(upward.is_empty(), "imports that go up:\n{}", upward.join("\n"));
+    assert!(
+        upward.is_empty(),
+        "imports that go up:\n{}",
+        upward.join("\n")
+    );
     assert!(
         edges.values().map(BTreeSet::len).sum::<usize>() > 50,
         "the check reads the imports"
@@ -301,7 +310,10 @@ fn source_files_are_short_and_say_what_they_are_for() {
 fn use_trees_expand_to_every_path() {
     let mut found = Vec::new();
     expand("super::{a,b::{c,d},e::f}", "", &mut |p| found.push(p));
-    assert_eq!(found, ["super::a", "super::b::c", "super::b::d", "super::e::f"]);
+    assert_eq!(
+        found,
+        ["super::a", "super::b::c", "super::b::d", "super::e::f"]
+    );
     let named = named_paths("pub(crate) use x::Y;\nuse super::{m, n};\nfn f() { crate::a::b(); }");
     assert_eq!(
         named,

@@ -107,14 +107,17 @@ impl<'a> Context<'a> {
         listed.sort_by(|a, b| b.weight.total_cmp(&a.weight));
         let reasons = listed.iter().map(|w| self.reason(w)).collect();
         let (advice_vi, advice_en) = self.advice(level, category, &weighed);
-        let categories = &self.compiled.explanations().categories;
+        let explanations = self.compiled.explanations();
         Verdict {
             level,
             score,
-            category: category.map(|i| CategoryRef {
-                id: categories[i].id.clone(),
-                title_vi: categories[i].title_vi.clone(),
-                title_en: categories[i].title_en.clone(),
+            category: category.map(|i| {
+                let texts = explanations.category(i);
+                CategoryRef {
+                    id: texts.id.clone(),
+                    title_vi: texts.title_vi.clone(),
+                    title_en: texts.title_en.clone(),
+                }
             }),
             reasons,
             advice_vi,
@@ -134,7 +137,7 @@ impl<'a> Context<'a> {
             return explanations.text("advice.safe");
         }
         if let Some(i) = category {
-            let category = &explanations.categories[i];
+            let category = explanations.category(i);
             return (category.advice_vi.clone(), category.advice_en.clone());
         }
         let fired = |code: RuleCode| weighed.iter().any(|w| w.hit.code == HitCode::Rule(code));
@@ -155,7 +158,7 @@ impl<'a> Context<'a> {
                 .map_or("?", |e| self.compiled.entities().name(e))
         };
         let explained = match w.hit.code {
-            HitCode::Signal(i) => Some(&explanations.signals[i]),
+            HitCode::Signal(i) => Some(explanations.signal(i)),
             HitCode::Rule(_) => w.rule.map(|r| &r.explanation),
             HitCode::Info(code) => explanations.info(code.text_key()),
             HitCode::Mention => None,

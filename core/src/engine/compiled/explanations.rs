@@ -65,11 +65,11 @@ pub(crate) struct CategoryTexts {
 /// Every text a verdict can quote.
 pub(crate) struct Explanations {
     /// By signal index.
-    pub signals: Vec<Explanation>,
+    signals: Vec<Explanation>,
     /// By rule code (its number); `None` for a rule the catalogue lacks, which weighs nothing.
     rules: Vec<Option<RuleFacts>>,
     /// By category index.
-    pub categories: Vec<CategoryTexts>,
+    categories: Vec<CategoryTexts>,
     /// The catalogue's `[texts]`, sorted by key (the key is the code of an informational
     /// reason).
     texts: Vec<(Box<str>, Explanation)>,
@@ -118,6 +118,16 @@ impl Explanations {
                 .map(|(key, t)| (key.as_str().into(), Explanation::new(key, &t.vi, &t.en)))
                 .collect(),
         }
+    }
+
+    /// What signal `signal` says when it fires.
+    pub fn signal(&self, signal: usize) -> &Explanation {
+        &self.signals[signal]
+    }
+
+    /// How a verdict names category `category`.
+    pub fn category(&self, category: usize) -> &CategoryTexts {
+        &self.categories[category]
     }
 
     /// The rule `code`, when the catalogue has it.
