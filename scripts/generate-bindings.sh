@@ -27,7 +27,9 @@ esac
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 profile="${CANHGIAC_FFI_PROFILE:-debug}"
 case "$profile" in
-  debug) profile_flag=() ;;
+  # The debug build has the test run's features, so that the tests build the library once; a
+  # release build is the one that ships, without them.
+  debug) profile_flag=(--features canhgiac-core/test-hooks) ;;
   release) profile_flag=(--release) ;;
   *) echo "CANHGIAC_FFI_PROFILE must be debug or release" >&2; exit 2 ;;
 esac
@@ -38,8 +40,7 @@ esac
 committed="$root/uniffi-bindings/generated"
 
 echo "==> cargo build -p canhgiac-ffi ${profile_flag[*]:-}"
-# The same features as the test run (scripts/test.sh), so that the tests build the library once.
-cargo build -q -p canhgiac-ffi "${profile_flag[@]}" --features canhgiac-core/test-hooks
+cargo build -q -p canhgiac-ffi "${profile_flag[@]}"
 echo "==> cargo build -p uniffi-bindgen"
 cargo build -q -p uniffi-bindgen
 

@@ -161,7 +161,10 @@ impl<T: Publication> Signed<T> {
             return Err(malformed("reserved header bytes are not zero"));
         }
         let payload_len = u32::from_le_bytes(field(bytes, 40)) as usize;
-        let expected = HEADER_LEN + SIGNATURE_LEN + payload_len;
+        // Checked: on a 32-bit phone a length near 4 GiB would wrap around.
+        let Some(expected) = (HEADER_LEN + SIGNATURE_LEN).checked_add(payload_len) else {
+            return Err(BundleError::Truncated { len: bytes.len() });
+        };
         if bytes.len() < expected {
             return Err(BundleError::Truncated { len: bytes.len() });
         }

@@ -155,6 +155,36 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelt_rule_code_or_combo_fact_is_refused() {
+        let good = compile_dir(&assets()).expect("assets/catalogue compiles");
+        let mut misspelt = good.clone();
+        let rule = misspelt
+            .rules
+            .remove("link.lookalike")
+            .expect("the catalogue has the rule");
+        misspelt.rules.insert("link.lookalik".into(), rule);
+        let error = crate::validate::validate(&misspelt).expect_err("refused");
+        assert!(error.to_string().contains("link.lookalik"), "{error}");
+
+        let mut combo = good;
+        let signal = combo
+            .signals
+            .iter_mut()
+            .find(|s| s.all_of.iter().any(|p| p.starts_with("fact.")))
+            .expect("a combo names a fact");
+        for part in signal.all_of.iter_mut().filter(|p| p.starts_with("fact.")) {
+            part.push('s');
+        }
+        let error = crate::validate::validate(&combo).expect_err("refused");
+        assert!(
+            error
+                .to_string()
+                .contains("neither a tag, a signal nor a fact"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn a_missing_directory_names_the_path() {
         let error = compile_dir(Path::new("/nonexistent/catalogue")).expect_err("no sources");
         assert!(

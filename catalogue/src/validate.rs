@@ -9,9 +9,9 @@ use crate::codes::{Fact, RuleCode};
 use crate::dates::unix_day;
 use crate::error::SourceError;
 use crate::model::*;
-use crate::pattern::compile_ascii_regex;
+use crate::pattern::{compile_ascii_regex, compile_ascii_regex_set};
 
-/// Checks everything the phones rely on; the first problem found is returned.
+/// Checks everything the phones rely on; every problem found is returned, one per line.
 pub fn validate(c: &Catalogue) -> Result<(), SourceError> {
     let mut problems = Problems::default();
     validate_meta(c, &mut problems);
@@ -149,6 +149,17 @@ fn validate_entity(x: &Entity, categories: &BTreeSet<&str>, p: &mut Problems) {
 
 fn validate_signals(c: &Catalogue, categories: &BTreeSet<&str>, p: &mut Problems) {
     let ids = unique_ids(c.signals.iter().map(|x| x.id.as_str()), "signal", p);
+    // The phones search every pattern in one set: each compiling alone is not enough.
+    let patterns: Vec<&str> = c
+        .signals
+        .iter()
+        .filter_map(|x| x.pattern.as_deref())
+        .collect();
+    if let Err(error) = compile_ascii_regex_set(patterns.iter().copied()) {
+        p.add(format!(
+            "the signal patterns do not compile as one set: {error}"
+        ));
+    }
     let tags: BTreeSet<&str> = c
         .signals
         .iter()
@@ -187,7 +198,7 @@ fn validate_signals(c: &Catalogue, categories: &BTreeSet<&str>, p: &mut Problems
                         && Fact::parse(part).is_none()
                     {
                         p.add(format!(
-                            "signal {id}: combo part {part} is neither a tag nor a signal"
+                            "signal {id}: combo part {part} is neither a tag, a signal nor a fact"
                         ));
                     }
                 }

@@ -15,8 +15,9 @@ pub enum CanhGiacError {
     /// The input is not a web address; `reason` says why without repeating it.
     #[error("not a web address: {reason}")]
     InvalidLink { reason: String },
-    /// The bundle's signature is invalid or from a key this app does not trust: it was tampered
-    /// with or corrupted. Keep the catalogue in use and do not retry the same bytes.
+    /// The bundle is not signed, its signature is invalid or from a key this app does not trust,
+    /// or its header was damaged: it was tampered with or corrupted. Keep the catalogue in use
+    /// and do not retry the same bytes.
     #[error("catalogue refused: {reason}")]
     BadSignature { reason: String },
     /// The bundle expired at `expires_at` (unix seconds): fetch a newer one.

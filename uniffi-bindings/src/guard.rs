@@ -3,6 +3,7 @@
 //! into an unexpected error too, but in Swift a non-throwing call then crashes the app.)
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Once;
 
 use crate::CanhGiacError;
 
@@ -10,6 +11,7 @@ use crate::CanhGiacError;
 /// dropped on purpose: a slicing panic, for one, quotes the string it was slicing, and errors
 /// must not carry the checked text.
 pub(crate) fn guard<T>(f: impl FnOnce() -> Result<T, CanhGiacError>) -> Result<T, CanhGiacError> {
+    quiet_panics();
     // AssertUnwindSafe: the closures only read the immutable `Checker`; no state can be left
     // half-updated by a panic.
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
@@ -17,6 +19,22 @@ pub(crate) fn guard<T>(f: impl FnOnce() -> Result<T, CanhGiacError>) -> Result<T
             reason: "the library hit a bug; please report it".to_owned(),
         })
     })
+}
+
+/// Replaces Rust's panic hook, once, by one that says where the library failed but not why: the
+/// default hook prints the panic's message to the log, and the message can quote the checked
+/// text or number.
+fn quiet_panics() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let at = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            eprintln!("canhgiac: internal error at {at} (details withheld: they may quote input)");
+        }));
+    });
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub struct SenderLists {
     pub advert_labels: Vec<String>,
 }
 
-/// What the number detector knows beyond `phonenumber`.
+/// Vietnam's numbering plan (mobile prefixes, old prefixes, services) and risky countries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct NumberPlan {

@@ -57,12 +57,12 @@ impl Engine {
         let parsed = numbers.parse(input)?;
         let mut hits = Vec::new();
         number::hits(&parsed, numbers, &mut hits);
-        let service = numbers.service(&parsed.national);
+        let service = numbers.service(&parsed);
         let facts = NumberFacts {
             normalised: parsed.normalised(),
             kind: parsed.kind,
             country_code: parsed.country_code,
-            carrier_hint: numbers.carrier(&parsed.national).map(str::to_owned),
+            carrier_hint: numbers.carrier(&parsed).map(str::to_owned),
             official_entity: service
                 .and_then(|s| s.entity)
                 .map(|e| compiled.entities().name(e).to_owned()),

@@ -2079,8 +2079,9 @@ class CanhGiacError:  # type: ignore
     _UniffiTempCanhGiacError.InvalidLink = InvalidLink # type: ignore
     class BadSignature(_UniffiTempCanhGiacError):
         """
-        The bundle's signature is invalid or from a key this app does not trust: it was tampered
-        with or corrupted. Keep the catalogue in use and do not retry the same bytes.
+        The bundle is not signed, its signature is invalid or from a key this app does not trust,
+        or its header was damaged: it was tampered with or corrupted. Keep the catalogue in use
+        and do not retry the same bytes.
 """
         
         def __init__(self, reason):

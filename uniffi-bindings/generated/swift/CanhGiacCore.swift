@@ -2810,8 +2810,9 @@ enum CanhGiacError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError 
     case InvalidLink(reason: String
     )
     /**
-     * The bundle's signature is invalid or from a key this app does not trust: it was tampered
-     * with or corrupted. Keep the catalogue in use and do not retry the same bytes.
+     * The bundle is not signed, its signature is invalid or from a key this app does not trust,
+     * or its header was damaged: it was tampered with or corrupted. Keep the catalogue in use
+     * and do not retry the same bytes.
      */
     case BadSignature(reason: String
     )

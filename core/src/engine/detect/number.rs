@@ -18,7 +18,7 @@ pub(crate) fn hits(parsed: &ParsedNumber, numbers: &NumberPlan, hits: &mut Vec<H
             hits.push(Hit::rule(RuleCode::NumberInternational));
         }
     }
-    if let Some(service) = numbers.service(&parsed.national) {
+    if let Some(service) = numbers.service(parsed) {
         hits.push(Hit::info(InfoCode::OfficialNumber, service.entity));
     }
 }

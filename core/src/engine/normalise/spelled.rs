@@ -96,7 +96,7 @@ fn single(scratch: &Scratch, token: &Token) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if is_word_char(c))
 }
 
-/// True when two single letters stand side by side: the least that [`Normaliser::join_spelled`]
+/// True when two single letters stand side by side: the least that [`join_spelled`]
 /// joins.
 pub(super) fn adjacent_singles(tokens: &[Token], scratch: &Scratch) -> bool {
     tokens

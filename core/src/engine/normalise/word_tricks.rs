@@ -148,7 +148,6 @@ fn collapse_stretch(word: &str) -> String {
     out
 }
 
-/// Leetspeak inside a word that is mostly letters: `0tp` → `otp`, `t@i` → `tai`.
 /// True when some letter repeats three times or more in a row.
 fn has_stretch(word: &str) -> bool {
     let bytes = word.as_bytes();
@@ -164,6 +163,7 @@ fn has_stretch(word: &str) -> bool {
         .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
 }
 
+/// Leetspeak inside a word that is mostly letters: `0tp` → `otp`, `t@i` → `tai`.
 fn unleet(word: &str) -> Option<String> {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let leet = word

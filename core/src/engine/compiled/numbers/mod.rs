@@ -14,6 +14,9 @@ use crate::error::CoreError;
 use national::{NationalPlan, Service};
 pub(crate) use parse::ParsedNumber;
 
+/// Vietnam's country calling code.
+const VIETNAM: u16 = 84;
+
 pub(crate) struct NumberPlan {
     national: NationalPlan,
     risky_countries: FxHashSet<u16>,
@@ -88,13 +91,18 @@ impl NumberPlan {
         self.risky_countries.contains(&code)
     }
 
-    /// The official service at national number `national`.
-    pub fn service(&self, national: &str) -> Option<&Service> {
-        self.national.service(national)
+    /// The official service a number is (a Vietnamese number only: `+1 900 545 413` is not the
+    /// hotline 1900 545 413).
+    pub fn service(&self, number: &ParsedNumber) -> Option<&Service> {
+        (number.country_code == VIETNAM)
+            .then(|| self.national.service(&number.national))
+            .flatten()
     }
 
-    /// The carrier of a 10-digit national mobile number (`0XY…`).
-    pub fn carrier(&self, national: &str) -> Option<&str> {
-        self.national.carrier(national)
+    /// The carrier a Vietnamese mobile number's prefix was assigned to.
+    pub fn carrier(&self, number: &ParsedNumber) -> Option<&str> {
+        (number.country_code == VIETNAM)
+            .then(|| self.national.carrier(&number.national))
+            .flatten()
     }
 }

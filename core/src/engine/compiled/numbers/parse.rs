@@ -133,6 +133,12 @@ fn domestic(digits: &[u8], plan: &NationalPlan) -> Result<ParsedNumber, CoreErro
             "it has too many digits for a Vietnamese number",
         ));
     }
+    // Digits from the input, and a prefix from the catalogue: refused rather than trusted.
+    if !national.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CoreError::number(
+            "the number plan gives it a prefix that is not digits",
+        ));
+    }
     let kind = if plan.service(&national).is_some() {
         NumberKind::Official
     } else if national.starts_with('0') {
@@ -154,7 +160,7 @@ fn domestic(digits: &[u8], plan: &NationalPlan) -> Result<ParsedNumber, CoreErro
         ));
     };
     Ok(ParsedNumber {
-        key: key_of(&national)?,
+        key: key_of(&national),
         kind,
         country_code: 84,
         national,
@@ -162,26 +168,15 @@ fn domestic(digits: &[u8], plan: &NationalPlan) -> Result<ParsedNumber, CoreErro
     })
 }
 
-/// The blocklist key of a national number: `0912…` is `84912…`.
-fn key_of(national: &str) -> Result<u64, CoreError> {
+/// The blocklist key of a national number (ASCII digits, at most 12: checked by the caller):
+/// `0912…` is `84912…`.
+fn key_of(national: &str) -> u64 {
     let (head, rest) = match national.strip_prefix('0') {
         Some(rest) => (84, rest),
         None => (0, national),
     };
-    // Digits only and at most 13 of them with the 84: computed without a string.
-    if rest.len() <= 16 && rest.bytes().all(|b| b.is_ascii_digit()) {
-        let value = rest
-            .bytes()
-            .fold(0u64, |value, d| value * 10 + u64::from(d - b'0'));
-        return Ok(head * 10u64.pow(rest.len() as u32) + value);
-    }
-    let key_digits = match national.strip_prefix('0') {
-        Some(rest) => format!("84{rest}"),
-        None => national.to_owned(),
-    };
-    key_digits
-        .parse()
-        .map_err(|_| CoreError::number("it has too many digits"))
+    rest.bytes()
+        .fold(head, |value, d| value * 10 + u64::from(d - b'0'))
 }
 
 /// A number after `+` or `00` that is not Vietnamese: digits only, leading zeros removed.
@@ -210,7 +205,7 @@ mod tests {
     use super::*;
     use canhgiac_catalogue::model::{Catalogue, LegacyPrefix, Prefix, ServiceNumber};
 
-    fn index() -> NationalPlan {
+    fn plan() -> NationalPlan {
         let mut catalogue = Catalogue::default();
         catalogue.numbers.mobile_prefixes = vec![
             Prefix {
@@ -241,7 +236,7 @@ mod tests {
 
     #[test]
     fn vietnamese_forms_agree() {
-        let index = index();
+        let index = plan();
         let a = parse("0912 345 678", &index).expect("national");
         let b = parse("+84 912-345-678", &index).expect("international");
         let c = parse("0084912345678", &index).expect("00 prefix");
@@ -256,7 +251,7 @@ mod tests {
 
     #[test]
     fn legacy_short_toll_free_premium_landline() {
-        let index = index();
+        let index = plan();
         let legacy = parse("01681234567", &index).expect("legacy");
         assert_eq!(
             (
@@ -290,7 +285,7 @@ mod tests {
 
     #[test]
     fn brackets_trunk_zero_and_full_width_digits_are_the_same_number() {
-        let index = index();
+        let index = plan();
         let plain = parse("0912345678", &index).expect("national");
         for written in [
             "(+84)912345678",
@@ -309,7 +304,7 @@ mod tests {
 
     #[test]
     fn foreign_numbers_carry_their_calling_code() {
-        let index = index();
+        let index = plan();
         for (number, code) in [
             ("+44 20 7946 0958", 44),
             ("0044 20 7946 0958", 44),
@@ -327,7 +322,7 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_number_without_echoing_it() {
-        let index = index();
+        let index = plan();
         for bad in [
             "abc",
             "",

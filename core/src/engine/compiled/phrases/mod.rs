@@ -25,6 +25,7 @@ pub(crate) enum Target {
     Entity(usize),
 }
 
+/// The trie of every phrase and alias, and what the matcher knows of their words.
 pub(crate) struct Phrases {
     /// Every word some phrase uses → its number and the node a phrase starting with it reaches.
     vocabulary: Vocabulary,
@@ -66,7 +67,7 @@ struct Ending {
 }
 
 /// The matches in one message, and what the vocabulary knows of each of its words. Kept from
-/// one message to the next, its memory is reused (see [`TextMatcher::matches_into`]).
+/// one message to the next, its memory is reused (see [`Phrases::matches_into`]).
 #[derive(Default)]
 pub(crate) struct Matches {
     /// In the order of their ends (the longer first at one end).
@@ -159,7 +160,7 @@ impl Phrases {
         for ((parent, word), child) in edges {
             children[parent as usize].push((word, child));
         }
-        let mut matcher = Phrases {
+        let mut phrases = Phrases {
             vocabulary,
             nodes: Vec::with_capacity(nodes + 1),
             children: Vec::new(),
@@ -176,12 +177,12 @@ impl Phrases {
         };
         for (mut below, ends) in children.into_iter().zip(ending_at) {
             below.sort_unstable();
-            mark(&mut matcher, &below);
-            matcher.children.extend(below);
-            matcher.endings.extend(ends);
+            mark(&mut phrases, &below);
+            phrases.children.extend(below);
+            phrases.endings.extend(ends);
         }
-        mark(&mut matcher, &[]);
-        Ok(matcher)
+        mark(&mut phrases, &[]);
+        Ok(phrases)
     }
 
     /// How many words before a phrase a negation reaches.
