@@ -5,30 +5,37 @@
 use crate::engine::normalise::{accent_words, is_word_char, latin_look_alike, lower};
 
 /// False when a word the writer typed with diacritics differs from the phrase's word in them.
-/// Words typed without diacritics (or in leetspeak) agree with anything: the folded match holds.
-/// Runs on every match in accented text, so it compares in place without allocating.
+/// Words typed without diacritics (or in leetspeak) agree with anything: the folded match holds,
+/// and so does a span of another word count than the phrase's, which cannot be compared word for
+/// word. Runs on every match in accented text, so it reads the span once without allocating.
 pub(super) fn accents_agree(phrase: &str, span: &str) -> bool {
     if span.is_ascii() {
         return true;
     }
-    let words = phrase.bytes().filter(|&b| b == b' ').count() + 1;
     let agree = |t: &str, p: &str| t.is_ascii() || p.is_ascii() || same_letters(t, p);
-    if span.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
-        // Decomposed input: compose first (rare, so the allocation does not matter).
+    let mut phrase_words = phrase.split(' ');
+    // Combining marks (U+0300–U+036F) start with byte 0xCC or 0xCD in UTF-8: most spans have
+    // neither, and skip decoding every character to look for them.
+    let decomposed = span.bytes().any(|b| b == 0xCC || b == 0xCD)
+        && span.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c));
+    if decomposed {
+        // Compose first (rare, so the allocation does not matter).
         let typed = accent_words(span);
-        return typed.len() != words
-            || typed
-                .iter()
-                .zip(phrase.split(' '))
-                .all(|(t, p)| agree(t, p));
+        return typed.len() != phrase_words.clone().count()
+            || typed.iter().zip(phrase_words).all(|(t, p)| agree(t, p));
     }
-    let typed = span
+    let mut all_agree = true;
+    for typed in span
         .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty());
-    if typed.clone().count() != words {
-        return true;
+        .filter(|w| !w.is_empty())
+    {
+        match phrase_words.next() {
+            Some(word) => all_agree = all_agree && agree(typed, word),
+            None => return true, // more words typed than the phrase has
+        }
     }
-    typed.zip(phrase.split(' ')).all(|(t, p)| agree(t, p))
+    // Fewer words typed than the phrase has: no comparison either.
+    phrase_words.next().is_some() || all_agree
 }
 
 /// `typed` equals `phrase_word` letter for letter, ignoring case and look-alike letters, and
