@@ -5,111 +5,20 @@
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::LazyLock;
+use std::process::Stdio;
 
-use canhgiac_core::{Checker, VerdictLevel};
+use canhgiac_core::VerdictLevel;
 use serde_json::Value;
 
-static CHECKER: LazyLock<Checker> =
-    LazyLock::new(|| Checker::embedded().expect("the embedded catalogue loads"));
+mod common;
 
-const OTP_REQUEST: &str = "Vui lòng gửi mã OTP cho nhân viên ngân hàng để xác minh";
-const PERSONAL: &str = "0912345678";
-
-fn command(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_canhgiac"));
-    command
-        .args(args)
-        .env_remove("CANHGIAC_SIGNING_KEY")
-        .env("NO_COLOR", "1");
-    command
-}
-
-fn run(args: &[&str]) -> Output {
-    command(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("canhgiac runs")
-}
-
-fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = command(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("canhgiac starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let input = stdin.to_vec();
-    // Write from another thread: a large input must not deadlock against a full stdout pipe.
-    let writer = std::thread::spawn(move || pipe.write_all(&input));
-    let output = child.wait_with_output().expect("canhgiac finishes");
-    writer
-        .join()
-        .expect("writer thread")
-        .expect("stdin accepted");
-    output
-}
-
-fn code(output: &Output) -> i32 {
-    output
-        .status
-        .code()
-        .expect("exited, not killed by a signal")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn json_out(output: &Output) -> Value {
-    assert_eq!(code(output), 0, "stderr: {}", stderr(output));
-    serde_json::from_slice(&output.stdout).expect("stdout is one JSON value")
-}
+use common::*;
 
 fn flagged(text: &str) -> bool {
     CHECKER.check_sms(None, text).level != VerdictLevel::Safe
 }
 
 /// A temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "canhgiac-defects-{}-{}-{name}",
-            std::process::id(),
-            COUNT.fetch_add(1, Ordering::Relaxed)
-        ));
-        fs::create_dir_all(&dir).expect("create a temporary folder");
-        TempDir(dir)
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
-        fs::write(&path, bytes).expect("write a temporary file");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("temporary paths are UTF-8")
-}
-
 // ---- eval -------------------------------------------------------------------------------------
 
 #[test]
