@@ -54,7 +54,12 @@ impl Keywords {
             .split(' ')
             .filter_map(|part| self.first.get(part).copied())
             .min();
-        let joined = folded.replace(' ', "");
+        // Copied only when the host had parts to join (most hosts fold to one word).
+        let joined = if folded.contains(' ') {
+            folded.replace(' ', "")
+        } else {
+            folded
+        };
         for found in self.long.find_overlapping_iter(joined.as_str()) {
             let at = self.long_first[found.pattern().as_usize()];
             first = Some(first.map_or(at, |f| f.min(at)));
