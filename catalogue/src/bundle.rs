@@ -1,5 +1,5 @@
 //! The catalogue bundle: the one binary file a phone accepts as its catalogue, a [`Catalogue`] in
-//! the [`Signed`] envelope under the kind tag `CGCB`, format version 1 (see [`crate::signed`] for
+//! the [`Signed`] envelope under the kind tag `CGCB`, format version 2 (see [`crate::signed`] for
 //! the layout and the checks).
 
 use crate::model::Catalogue;
@@ -9,7 +9,8 @@ pub use crate::dates::{civil_date, unix_day};
 pub use crate::signed::OpenPolicy;
 
 /// The bundle format this code writes and reads.
-pub const FORMAT_VERSION: u16 = 1;
+/// Version 2 added the learned model ([`crate::model::TextModel`]) to the catalogue.
+pub const FORMAT_VERSION: u16 = 2;
 
 /// A verified catalogue bundle: `header` and `payload`, the catalogue.
 pub type Bundle = Signed<Catalogue>;
@@ -157,23 +158,24 @@ mod tests {
                 "byte {byte} bit {bit}"
             );
         }
-        let newer = resigned_as_format(good.clone(), 2, &KEY);
+        let next = FORMAT_VERSION + 1;
+        let newer = resigned_as_format(good.clone(), next, &KEY);
         assert_eq!(
             open(&newer, OpenPolicy::default()),
             Err(BundleError::UnsupportedFormat {
-                found: 2,
-                supported: 1
+                found: next,
+                supported: FORMAT_VERSION
             })
         );
         // Neither the app's key nor signed at all: an update would not make it acceptable.
         let other = KeyPair::from_hex(&"22".repeat(32)).expect("fixed seed");
-        let foreign = resigned_as_format(good, 2, &other);
+        let foreign = resigned_as_format(good, next, &other);
         assert_eq!(
             open(&foreign, OpenPolicy::default()),
             Err(BundleError::UnknownKey)
         );
         let mut unsigned = Bundle::unsigned(&catalogue(7), 100, 200);
-        unsigned[4] = 2;
+        unsigned[4..6].copy_from_slice(&next.to_le_bytes());
         assert_eq!(
             open(&unsigned, OpenPolicy::default()),
             Err(BundleError::NotSigned)
@@ -207,7 +209,7 @@ mod tests {
         let payload = postcard::to_stdvec(&catalogue(7)).expect("serialises");
         let mut expected = Vec::new();
         expected.extend_from_slice(b"CGCB");
-        expected.extend_from_slice(&[1, 0, 0, 0]);
+        expected.extend_from_slice(&[2, 0, 0, 0]);
         expected.extend_from_slice(&7u64.to_le_bytes());
         expected.extend_from_slice(&100i64.to_le_bytes());
         expected.extend_from_slice(&200i64.to_le_bytes());

@@ -72,6 +72,7 @@ codes! {
         NumberRiskyCountry = "number.risky_country",
         /// A blocked number quoted in the message.
         NumberInTextBlocklisted = "number.in_text_blocklisted",
+        NumberNotTheEntitys = "number.not_the_entitys",
         /// A blocked bank account quoted in the message.
         AccountBlocklisted = "account.blocklisted",
         /// An organisation that writes only under its brandname, speaking from a personal number.

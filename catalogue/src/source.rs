@@ -64,6 +64,11 @@ struct BlocklistFile {
     blocklist: Blocklist,
 }
 
+/// The learned model's description and weights, under `model/` of the sources; optional.
+pub const MODEL_FILE: &str = "model/model.toml";
+/// The model's n-gram weights, one signed byte per bucket.
+pub const MODEL_WEIGHTS_FILE: &str = "model/ngram_weights.bin";
+
 /// Every file the compiler read, for build scripts that must rerun when one changes.
 pub fn source_files(dir: &Path) -> Result<Vec<PathBuf>, SourceError> {
     let mut files = vec![
@@ -75,7 +80,63 @@ pub fn source_files(dir: &Path) -> Result<Vec<PathBuf>, SourceError> {
     for sub in ["categories", "signals", "entities"] {
         files.extend(toml_files(&dir.join(sub))?);
     }
+    files.extend(
+        [MODEL_FILE, MODEL_WEIGHTS_FILE]
+            .iter()
+            .map(|f| dir.join(f))
+            .filter(|path| path.exists()),
+    );
     Ok(files)
+}
+
+/// Reads, merges and validates every source file under `dir` except the learned model: what
+/// `canhgiac catalogue train` trains a model for.
+pub fn compile_dir_without_model(dir: &Path) -> Result<Catalogue, SourceError> {
+    let mut catalogue = compile_dir(dir)?;
+    catalogue.model = None;
+    Ok(catalogue)
+}
+
+/// The learned model of the sources under `dir`, when they have one.
+fn read_model(dir: &Path) -> Result<Option<TextModel>, SourceError> {
+    let path = dir.join(MODEL_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let mut model: TextModel = read(&path)?;
+    let weights_path = dir.join(MODEL_WEIGHTS_FILE);
+    let bytes = fs::read(&weights_path).map_err(|source| SourceError::Io {
+        path: weights_path.display().to_string(),
+        source,
+    })?;
+    model.ngram_weights = bytes.into_iter().map(|b| b as i8).collect();
+    Ok(Some(model))
+}
+
+/// Writes `model` as the sources under `dir` keep it: its description in TOML, its n-gram
+/// weights as bytes.
+pub fn write_model(dir: &Path, model: &TextModel) -> Result<(), SourceError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| SourceError::Io { path, source }
+    };
+    let folder = dir.join("model");
+    fs::create_dir_all(&folder).map_err(io(&folder))?;
+    let described = TextModel {
+        ngram_weights: Vec::new(),
+        ..model.clone()
+    };
+    let text = toml::to_string(&described).map_err(|error| SourceError::Syntax {
+        path: MODEL_FILE.into(),
+        message: error.to_string(),
+    })?;
+    let header = "# The learned scorer, written by `canhgiac catalogue train` (see README, \"Detection\").\n\
+                  # Do not edit by hand: retrain. Its n-gram weights are in ngram_weights.bin.\n\n";
+    let path = dir.join(MODEL_FILE);
+    fs::write(&path, format!("{header}{text}")).map_err(io(&path))?;
+    let bytes: Vec<u8> = model.ngram_weights.iter().map(|&w| w as u8).collect();
+    let path = dir.join(MODEL_WEIGHTS_FILE);
+    fs::write(&path, bytes).map_err(io(&path))
 }
 
 /// Reads, merges and validates every source file under `dir`.
@@ -94,6 +155,7 @@ pub fn compile_dir(dir: &Path) -> Result<Catalogue, SourceError> {
         senders: rules.senders,
         numbers: numbers.numbers,
         blocklist: blocklist.blocklist,
+        model: read_model(dir)?,
         ..Catalogue::default()
     };
     for path in toml_files(&dir.join("categories"))? {

@@ -32,6 +32,17 @@ pub fn validate(c: &Catalogue) -> Result<(), SourceError> {
         validate_entity(entity, &categories, &mut problems);
     }
     validate_signals(c, &categories, &mut problems);
+    if let Some(model) = &c.model {
+        let knows = |name: &str| match name.split_once(':') {
+            Some(("signal", id)) => c.signals.iter().any(|s| s.id == id),
+            Some(("rule", code)) => RuleCode::parse(code).is_some(),
+            Some(("fact", fact)) => crate::codes::Fact::parse(fact).is_some(),
+            _ => false,
+        };
+        if let Some(problem) = model.problem(knows) {
+            problems.add(format!("model: {problem}"));
+        }
+    }
     // Every built-in rule needs its weight and texts; a rule no detector fires is a typo.
     for code in RuleCode::ALL.iter().map(|c| c.as_str()) {
         match c.rules.get(code) {

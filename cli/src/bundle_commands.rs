@@ -46,6 +46,12 @@ pub fn run(command: CatalogueCommand) -> Result<(), CliError> {
             public_key,
             installed_version,
         } => verify(&bundle, public_key.as_deref(), installed_version),
+        CatalogueCommand::Train {
+            sources,
+            data,
+            folds,
+            recipe,
+        } => crate::train::run(&sources, &data, folds, &recipe),
         CatalogueCommand::Stats { bundle, json, lang } => stats(bundle.as_deref(), json, lang),
     }
 }

@@ -2,31 +2,16 @@
 //! CSV or TSV file, overall and per category, with the misclassified rows.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use canhgiac_core::{Checker, VerdictLevel};
 use serde::Serialize;
 
 use crate::check::load_checker;
 use crate::error::CliError;
+use crate::labelled::{read_rows, Label, Row};
+use crate::learn::calibrate::{at_rate, AtRate, REPORTED_RATES};
 use crate::outln;
 use crate::EvalArgs;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-enum Label {
-    Scam,
-    Spam,
-    Ham,
-}
-
-struct Row {
-    line: usize,
-    label: Label,
-    category: Option<String>,
-    sender: Option<String>,
-    text: String,
-}
 
 #[derive(Serialize, Default, Clone)]
 struct Tally {
@@ -64,6 +49,9 @@ struct Report {
     precision: Option<f64>,
     /// Ham rows flagged at all; `null` without ham rows.
     false_positive_rate: Option<f64>,
+    /// Recall of the scam rows at 0.5%, 1% and 2% of the ham rows flagged, ranking by score;
+    /// empty without both.
+    recall_at_false_alarms: Vec<AtRate>,
     scam: Tally,
     spam: Tally,
     ham: Tally,
@@ -112,7 +100,20 @@ struct Miss {
 
 pub fn run(args: &EvalArgs) -> Result<(), CliError> {
     let checker = load_checker(&args.source)?;
-    let (rows, skipped) = read_rows(&args.file)?;
+    let (mut rows, mut skipped) = read_rows(&args.file)?;
+    if let Some(range) = &args.exclude_ids {
+        let before = rows.len();
+        rows.retain(|r| !r.id.as_deref().is_some_and(|id| range.contains(id)));
+        skipped += before - rows.len();
+    }
+    if let Some(k) = args.cv {
+        return crate::cross_validation::run(
+            checker.catalogue().clone(),
+            rows,
+            usize::from(k),
+            args,
+        );
+    }
     let report = evaluate(&checker, &rows, skipped);
     if args.json {
         let json =
@@ -124,98 +125,18 @@ pub fn run(args: &EvalArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn read_rows(path: &Path) -> Result<(Vec<Row>, usize), CliError> {
-    let bytes = std::fs::read(path).map_err(|e| CliError::io("cannot read the file", e))?;
-    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-    let tsv = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
-        || first_line.contains(&b'\t');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if tsv { b'\t' } else { b',' })
-        .quoting(!tsv)
-        .flexible(true)
-        .from_reader(bytes.as_slice());
-    let headers = reader
-        .byte_headers()
-        .map_err(|e| CliError::Input(format!("cannot read the header: {e}")))?
-        .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| String::from_utf8_lossy(h).trim().eq_ignore_ascii_case(name))
-    };
-    let (Some(label_at), Some(text_at)) = (column("label"), column("text")) else {
-        return Err(CliError::Input(
-            "the file needs a header with the columns label and text".into(),
-        ));
-    };
-    let sender_at = column("sender");
-    let category_at = column("category");
-    let mut rows = Vec::new();
-    let mut skipped = 0;
-    for record in reader.byte_records() {
-        let Ok(record) = record else {
-            skipped += 1;
-            continue;
-        };
-        let line = start_line(&bytes, record.position());
-        let field = |at: Option<usize>| {
-            at.and_then(|at| record.get(at))
-                .map(|b| String::from_utf8_lossy(b).trim().to_owned())
-                .filter(|s| !s.is_empty())
-        };
-        let label = match field(Some(label_at))
-            .map(|l| l.to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("scam") => Label::Scam,
-            Some("spam") => Label::Spam,
-            Some("ham") => Label::Ham,
-            _ => {
-                skipped += 1;
-                continue;
-            }
-        };
-        let Some(text) = field(Some(text_at)) else {
-            skipped += 1;
-            continue;
-        };
-        rows.push(Row {
-            line,
-            label,
-            category: field(category_at),
-            sender: field(sender_at),
-            text,
-        });
-    }
-    Ok((rows, skipped))
-}
-
-/// The line a record starts on, counted from 1. The reader's position is where it began to read
-/// the record, which is before any blank lines it skipped on the way.
-fn start_line(bytes: &[u8], position: Option<&csv::Position>) -> usize {
-    let Some(position) = position else {
-        return 0;
-    };
-    let from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
-    let blank = bytes
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&b| b == b'\n' || b == b'\r')
-        .filter(|&&b| b == b'\n')
-        .count();
-    usize::try_from(position.line()).unwrap_or(usize::MAX) + blank
-}
-
 fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
     let (mut scam, mut spam, mut ham) = (Tally::default(), Tally::default(), Tally::default());
     let mut by_category: BTreeMap<(u8, String), Tally> = BTreeMap::new();
     let mut by_predicted: BTreeMap<String, PredictedLine> = BTreeMap::new();
     let mut misclassified = Vec::new();
+    let (mut scores, mut positive) = (Vec::new(), Vec::new());
     for row in rows {
         let v = checker.check_sms(row.sender.as_deref(), &row.text);
+        if row.label != Label::Spam {
+            scores.push(v.score);
+            positive.push(row.label == Label::Scam);
+        }
         match row.label {
             Label::Scam => scam.add(v.level),
             Label::Spam => spam.add(v.level),
@@ -276,6 +197,14 @@ fn evaluate(checker: &Checker, rows: &[Row], skipped: usize) -> Report {
         scam_recall: scam.rate(scam.as_scam),
         precision: ratio(scam.flagged + spam.flagged, flagged),
         false_positive_rate: ham.rate(ham.flagged),
+        recall_at_false_alarms: if scam.total > 0 && ham.total > 0 {
+            REPORTED_RATES
+                .iter()
+                .map(|&rate| at_rate(&scores, &positive, rate))
+                .collect()
+        } else {
+            Vec::new()
+        },
         by_category: by_category
             .into_iter()
             .map(|((label, category), t)| {
@@ -330,6 +259,14 @@ fn print_report(r: &Report, max_rows: usize) -> String {
         rate(r.false_positive_rate)
     );
     outln!(out, "precision {}", rate(r.precision));
+    for at in &r.recall_at_false_alarms {
+        outln!(
+            out,
+            "recall at {:.1}% false alarms (by score): {}",
+            at.rate * 100.0,
+            pct(at.recall)
+        );
+    }
     if !r.by_category.is_empty() {
         outln!(out, "\nper labelled category   total flagged as_scam rate");
         for c in &r.by_category {

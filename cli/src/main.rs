@@ -7,10 +7,14 @@
 
 mod bundle_commands;
 mod check;
+mod cross_validation;
 mod error;
 mod eval;
 mod jsonl;
+mod labelled;
+mod learn;
 mod output;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -93,8 +97,31 @@ pub struct EvalArgs {
     /// Show at most this many misclassified rows (all with 0).
     #[arg(long, default_value_t = 0)]
     pub max_rows: usize,
+    /// Leave out the rows whose `id` is in this range (FIRST..LAST, e.g. COM_1400..COM_2050).
+    #[arg(long, value_name = "FIRST..LAST")]
+    pub exclude_ids: Option<labelled::IdRange>,
+    /// Grouped K-fold cross-validation of the whole pipeline: the learned model is retrained on
+    /// K−1 folds of the file (no template on both sides) and scores the fold left out.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(2..=20))]
+    pub cv: Option<u16>,
+    #[command(flatten)]
+    pub recipe: RecipeArgs,
     #[command(flatten)]
     pub source: Source,
+}
+
+/// How the learned model is made (`catalogue train`, `eval --cv`).
+#[derive(Args, Clone, Copy)]
+pub struct RecipeArgs {
+    /// N-grams are hashed into 2^BITS buckets (the model's size: one byte per bucket).
+    #[arg(long, default_value_t = 17, value_parser = clap::value_parser!(u8).range(10..=20))]
+    pub hash_bits: u8,
+    /// L2 penalty on the n-gram weights.
+    #[arg(long, default_value_t = 0.05)]
+    pub l2_ngrams: f64,
+    /// L2 penalty pulling the catalogue's signals, rules and facts to their prior weights.
+    #[arg(long, default_value_t = 1.0)]
+    pub l2_named: f64,
 }
 
 #[derive(Subcommand)]
@@ -139,6 +166,22 @@ pub enum CatalogueCommand {
         /// Refuse bundles older than this version (rollback).
         #[arg(long)]
         installed_version: Option<u64>,
+    },
+    /// Train the learned model on labelled messages and write it into the sources (model/):
+    /// thresholds are calibrated on grouped cross-validation to false-alarm rates.
+    Train {
+        /// Folder of the sources (the model is trained for their signals and written there).
+        #[arg(long, default_value = "assets/catalogue")]
+        sources: PathBuf,
+        /// A labelled CSV/TSV file (label,text[,sender]), optionally with how much its rows
+        /// count (FILE:WEIGHT, default 1); repeat for several.
+        #[arg(long, required = true, value_name = "FILE[:WEIGHT]")]
+        data: Vec<train::DataFile>,
+        /// Folds of the cross-validation that sets the thresholds.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(2..=20))]
+        folds: u16,
+        #[command(flatten)]
+        recipe: RecipeArgs,
     },
     /// Version, validity, counts and change log of a bundle (default: the embedded one).
     Stats {

@@ -106,6 +106,12 @@ impl Checker {
         &self.catalogue
     }
 
+    /// The engine, for the trainer's reading of messages.
+    #[cfg(feature = "training")]
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
     /// A text for people from the catalogue (`verdict.scam`…).
     pub fn text(&self, key: &str) -> Text {
         self.catalogue.text(key)

@@ -15,6 +15,8 @@ mod engine;
 mod error;
 mod info;
 mod shared_text;
+#[cfg(feature = "training")]
+mod training;
 mod trust;
 
 pub use canhgiac_catalogue::BundleError;
@@ -27,3 +29,5 @@ pub use error::CoreError;
 pub use info::{CatalogueInfo, CategoryInfo, ChangeEntry, QuizInfo};
 pub use shared_text::SharedText;
 pub use trust::{dev_key, trusted_keys};
+#[cfg(feature = "training")]
+pub use training::ModelFeatures;

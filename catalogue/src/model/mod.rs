@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod lists;
+mod text_model;
 
 pub use lists::*;
+pub use text_model::*;
 
 /// The whole catalogue, as carried inside a signed bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -29,6 +31,10 @@ pub struct Catalogue {
     pub senders: SenderLists,
     pub numbers: NumberPlan,
     pub blocklist: Blocklist,
+    /// The learned scorer of messages; without one, messages are scored by the noisy-OR of the
+    /// catalogue weights alone.
+    #[serde(default)]
+    pub model: Option<TextModel>,
 }
 
 /// Version and validity of one catalogue release.
@@ -263,6 +269,9 @@ pub const TEXT_KEYS: &[&str] = &[
     "number.kind.official",
     "number.kind.unknown",
     "number.official",
+    "reason.wording_scam",
+    "reason.wording_genuine",
+    "reason.no_sign",
 ];
 
 impl Catalogue {

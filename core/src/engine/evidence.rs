@@ -93,6 +93,34 @@ impl Hit {
     }
 }
 
+/// What the learned model read in a message's wording: the n-grams' share of the log-odds, and
+/// where in the original text the words that weighed most each way are (heaviest first).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Wording {
+    pub logit: f32,
+    pub scam: Vec<Range<usize>>,
+    pub genuine: Vec<Range<usize>>,
+}
+
+/// Everything the detectors found in one message: the hits, the facts combos may name (as
+/// [`Fact::bit`]s) and, when the catalogue has a learned model, what its wording says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct MessageEvidence {
+    pub hits: Vec<Hit>,
+    pub facts: u8,
+    pub wording: Option<Wording>,
+}
+
+impl MessageEvidence {
+    /// Evidence of `hits` alone (a number's, a link's).
+    pub fn of(hits: Vec<Hit>) -> Self {
+        MessageEvidence {
+            hits,
+            ..MessageEvidence::default()
+        }
+    }
+}
+
 /// True when evidence of this weight is shown as a reason. Evidence that weighs nothing (an
 /// amount, an account number: parts of combos) only counts towards other signals, so the
 /// detectors need not find where it is.

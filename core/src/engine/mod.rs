@@ -17,6 +17,7 @@ use canhgiac_catalogue::model::Catalogue;
 use crate::error::CoreError;
 use compiled::Compiled;
 use detect::{link, number, sms};
+use evidence::MessageEvidence;
 use score::Context;
 use verdict::{NumberFacts, Verdict};
 
@@ -46,8 +47,8 @@ impl Engine {
 
     /// Checks a message and, when known, its sender (a number or a brandname).
     pub fn check_sms(&self, sender: Option<&str>, text: &str) -> Verdict {
-        let hits = sms::hits(sender, text, &self.compiled);
-        self.context(Some(text), None).verdict(hits)
+        let evidence = sms::evidence(sender, text, &self.compiled);
+        self.context(Some(text), None).verdict(evidence)
     }
 
     /// Checks a caller's number.
@@ -70,14 +71,20 @@ impl Engine {
             service_en: service.map(|s| s.name_en.clone()),
             converted_from_legacy: parsed.converted_from_legacy,
         };
-        Ok(self.context(None, Some(facts)).verdict(hits))
+        Ok(self.context(None, Some(facts)).verdict(MessageEvidence::of(hits)))
     }
 
     /// Checks a link (with or without `https://`).
     pub fn check_link(&self, url: &str) -> Result<Verdict, CoreError> {
         let mut hits = Vec::new();
         link::hits(url, &self.compiled, None, &mut hits)?;
-        Ok(self.context(None, None).verdict(hits))
+        Ok(self.context(None, None).verdict(MessageEvidence::of(hits)))
+    }
+
+    /// The compiled catalogue (the trainer reads messages through it).
+    #[cfg(feature = "training")]
+    pub(crate) fn compiled(&self) -> &Compiled {
+        &self.compiled
     }
 
     fn context<'a>(&'a self, text: Option<&'a str>, number: Option<NumberFacts>) -> Context<'a> {

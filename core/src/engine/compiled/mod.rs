@@ -14,6 +14,7 @@ mod refs;
 mod senders;
 mod signal_set;
 mod signals;
+mod text_model;
 
 use canhgiac_catalogue::model::{Catalogue, Scoring};
 
@@ -31,6 +32,12 @@ pub(crate) use phrases::{Match, Matches, Phrases, Target};
 pub(crate) use senders::SenderRules;
 pub(crate) use signal_set::{SetsMet, SignalSet};
 pub(crate) use signals::Signals;
+#[cfg(feature = "training")]
+pub(crate) use text_model::{
+    for_each_ngram, for_each_shape_ngram, for_each_written_ngram, length_bucket, mask_digits,
+    mask_shape, mask_written,
+};
+pub(crate) use text_model::{TextModel, WordingBuffers};
 
 /// Everything the detectors and the scorer look up, derived from one catalogue.
 pub(crate) struct Compiled {
@@ -45,6 +52,7 @@ pub(crate) struct Compiled {
     accounts: Accounts,
     explanations: Explanations,
     scoring: Scoring,
+    text_model: Option<TextModel>,
 }
 
 impl Compiled {
@@ -67,6 +75,7 @@ impl Compiled {
             accounts: Accounts::build(catalogue),
             explanations: Explanations::build(catalogue, &categories),
             scoring: catalogue.scoring.clone(),
+            text_model: TextModel::build(catalogue)?,
             normaliser,
         })
     }
@@ -114,6 +123,11 @@ impl Compiled {
     /// Thresholds and weights of the scorer.
     pub fn scoring(&self) -> &Scoring {
         &self.scoring
+    }
+
+    /// The learned model of messages, when the catalogue has one.
+    pub fn text_model(&self) -> Option<&TextModel> {
+        self.text_model.as_ref()
     }
 
     /// Replaces the number blocklist (benchmarks measure lookups in a million entries).

@@ -5,22 +5,22 @@ use super::phrases::match_phrases;
 use super::workspace::{with_workspace, Workspace};
 use super::{extract, link, sender};
 use crate::engine::compiled::Compiled;
-use crate::engine::evidence::{Fact, Hit, HitCode, RuleCode};
+use crate::engine::evidence::{Fact, Hit, HitCode, MessageEvidence, RuleCode, Wording};
 use crate::engine::message::Message;
 use crate::engine::verdict::NumberKind;
 
 /// Collects the evidence in one message.
-pub(crate) fn hits(sender: Option<&str>, text: &str, compiled: &Compiled) -> Vec<Hit> {
-    with_workspace(text, |workspace| hits_in(sender, text, compiled, workspace))
+pub(crate) fn evidence(sender: Option<&str>, text: &str, compiled: &Compiled) -> MessageEvidence {
+    with_workspace(text, |workspace| evidence_in(sender, text, compiled, workspace))
 }
 
-/// [`hits`], writing on the way into `workspace`.
-fn hits_in(
+/// [`evidence`], writing on the way into `workspace`.
+fn evidence_in(
     sender: Option<&str>,
     text: &str,
     compiled: &Compiled,
     workspace: &mut Workspace,
-) -> Vec<Hit> {
+) -> MessageEvidence {
     let Workspace {
         normalising,
         normalised,
@@ -28,6 +28,7 @@ fn hits_in(
         matched_patterns,
         fired,
         met,
+        wording,
     } = workspace;
     compiled
         .normaliser()
@@ -64,7 +65,19 @@ fn hits_in(
             mobile_in_text |= parsed.kind == NumberKind::Mobile;
             foreign_in_text |= parsed.kind == NumberKind::International;
             if numbers.is_blocked(parsed.key) {
-                evidence.push(Hit::rule(RuleCode::NumberInTextBlocklisted).with_span(Some(range)));
+                evidence.push(
+                    Hit::rule(RuleCode::NumberInTextBlocklisted).with_span(Some(range.clone())),
+                );
+            }
+            // A number given in an organisation's name that is not one of its own lines.
+            let own = entity.is_some()
+                && numbers.service(&parsed).and_then(|s| s.entity) == entity;
+            if entity.is_some() && !own && parsed.kind != NumberKind::International {
+                evidence.push(
+                    Hit::rule(RuleCode::NumberNotTheEntitys)
+                        .with_entity(entity)
+                        .with_span(Some(range)),
+                );
             }
         }
     }
@@ -122,5 +135,23 @@ fn hits_in(
         };
         sender::hits(&parsed, &claims, compiled, &mut hits);
     }
-    hits
+    let wording = compiled.text_model().map(|model| {
+        let read = model.wording(text, normalised, wording);
+        let spans = |words: Vec<usize>| {
+            words
+                .into_iter()
+                .filter_map(|w| normalised.original_range_of_words(w, w))
+                .collect()
+        };
+        Wording {
+            logit: read.logit,
+            scam: spans(read.scam_words),
+            genuine: spans(read.genuine_words),
+        }
+    });
+    MessageEvidence {
+        hits,
+        facts,
+        wording,
+    }
 }

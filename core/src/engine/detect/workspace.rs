@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use super::fired::Fired;
-use crate::engine::compiled::{MatchedPatterns, Matches, SetsMet};
+use crate::engine::compiled::{MatchedPatterns, Matches, SetsMet, WordingBuffers};
 use crate::engine::normalise::{self, Normalised};
 
 /// A message longer than this (an SMS is a few hundred bytes) is checked in buffers of its own,
@@ -22,6 +22,7 @@ pub(crate) struct Workspace {
     pub matched_patterns: MatchedPatterns,
     pub fired: Fired,
     pub met: SetsMet,
+    pub wording: WordingBuffers,
 }
 
 thread_local! {
