@@ -47,13 +47,16 @@ fn hits_in(
 
     let mut evidence = Vec::new();
     let mut unofficial_link = false;
+    let mut link_owners = sender::LinkOwners::default();
     for (range, raw) in extract::links(text) {
         let before = evidence.len();
         // A link that does not parse is not evidence either way.
         if link::hits(raw, compiled, Some(range), &mut evidence).is_ok() {
-            unofficial_link |= !evidence[before..]
+            let official = evidence[before..]
                 .iter()
-                .any(|h| h.code == HitCode::Rule(RuleCode::LinkOfficial));
+                .find(|h| h.code == HitCode::Rule(RuleCode::LinkOfficial));
+            unofficial_link |= official.is_none();
+            link_owners.add(official.and_then(|h| h.entity));
         }
     }
     let numbers = compiled.numbers();
@@ -112,6 +115,9 @@ fn hits_in(
     }
     hits.extend(evidence);
 
+    if let Some(brandname) = sender.filter(|_| sender_number.is_none()) {
+        sender::brandname_hits(brandname, &link_owners, compiled, &mut hits);
+    }
     if let Some(parsed) = sender_number {
         let senders = compiled.senders();
         let claims = sender::Claims {
