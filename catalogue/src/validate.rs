@@ -243,7 +243,9 @@ fn validate_numbers(c: &Catalogue, entities: &BTreeSet<&str>, p: &mut Problems) 
     }
     for x in c.links.well_known.iter().chain(&c.links.state_domains) {
         if x.value.trim().is_empty() || x.name.trim().is_empty() || x.source.trim().is_empty() {
-            p.add("every well-known site and state domain needs a value, a name and a source".into());
+            p.add(
+                "every well-known site and state domain needs a value, a name and a source".into(),
+            );
         }
     }
 }

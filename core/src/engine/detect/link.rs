@@ -166,7 +166,9 @@ fn domain_hits(
         // `viettelmoney.go.link`: a deep-link service gives each app the subdomain it names,
         // so one named exactly after a brand is that brand's (its own hosts are official).
         let folded = without_spaces(normaliser.normalise(own).text);
-        if domains.keyword_exact(&folded).is_some() || domains.closest_official(&folded, 0).is_some() {
+        if domains.keyword_exact(&folded).is_some()
+            || domains.closest_official(&folded, 0).is_some()
+        {
             return Ok(());
         }
     }

@@ -49,14 +49,27 @@ impl Keywords {
     }
 
     /// A brand keyword inside a host that is not the brand's: as a whole part of the host
-    /// (`vcb-xacthuc.com`, `bidv.vn-secure.top`) or, for long keywords, anywhere in it. Of
-    /// several, the first in catalogue order.
+    /// (`vcb-xacthuc.com`, `bidv.vn-secure.top`), as two parts split by a hyphen or a dot
+    /// (`tp-bank`, `gov-vn`) or, for long keywords, anywhere in it. Of several, the first in
+    /// catalogue order.
     pub fn find_in(&self, host: &str, normaliser: &Normaliser) -> Option<usize> {
         let folded = normaliser.normalise(host).text;
         let mut first = folded
             .split(' ')
             .filter_map(|part| self.first.get(part).copied())
             .min();
+        let mut parts = folded.split(' ');
+        let mut previous = parts.next().unwrap_or_default();
+        let mut pair = String::new();
+        for part in parts {
+            pair.clear();
+            pair.push_str(previous);
+            pair.push_str(part);
+            if let Some(&at) = self.first.get(pair.as_str()) {
+                first = Some(first.map_or(at, |f| f.min(at)));
+            }
+            previous = part;
+        }
         // Copied only when the host had parts to join (most hosts fold to one word).
         let joined = if folded.contains(' ') {
             folded.replace(' ', "")

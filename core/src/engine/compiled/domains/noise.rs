@@ -45,7 +45,10 @@ impl Noise {
             if !reach[start] {
                 continue;
             }
-            let digits = bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let digits = bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             if digits > 0 {
                 reach[start + digits] = true;
             }
@@ -75,7 +78,16 @@ mod tests {
     #[test]
     fn digits_random_letters_and_filler_are_noise() {
         let n = noise();
-        for rest in ["24", "xz", "8ab", "mqo", "vip03", "diemthuong", "2026online", "x"] {
+        for rest in [
+            "24",
+            "xz",
+            "8ab",
+            "mqo",
+            "vip03",
+            "diemthuong",
+            "2026online",
+            "x",
+        ] {
             assert!(n.is_noise(rest, true), "{rest} is noise");
         }
     }
