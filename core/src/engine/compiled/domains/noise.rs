@@ -53,13 +53,13 @@ impl Noise {
                 reach[start + digits] = true;
             }
             let top = bytes.len().min(start + self.longest);
-            for end in start + 1..=top {
-                if !reach[end]
+            for (end, reached) in reach.iter_mut().enumerate().take(top + 1).skip(start + 1) {
+                if !*reached
                     && text
                         .get(start..end)
                         .is_some_and(|piece| self.words.contains(piece))
                 {
-                    reach[end] = true;
+                    *reached = true;
                 }
             }
         }
