@@ -98,7 +98,8 @@ codes! {
     /// What the detectors establish about a message besides its words, for combos to name as
     /// parts (`all_of = ["fact.link", …]`).
     Fact {
-        /// A link that is not official.
+        /// A link no known owner vouches for (not official, not a state domain, not a
+        /// well-known site).
         Link = "fact.link",
         /// A Vietnamese mobile number in the message.
         PhoneNumber = "fact.phone_number",

@@ -52,10 +52,18 @@ fn hits_in(
         let before = evidence.len();
         // A link that does not parse is not evidence either way.
         if link::hits(raw, compiled, Some(range), &mut evidence).is_ok() {
-            let official = evidence[before..]
+            let found = &evidence[before..];
+            let official = found
                 .iter()
                 .find(|h| h.code == HitCode::Rule(RuleCode::LinkOfficial));
-            unofficial_link |= official.is_none();
+            // A state body's or a well-known site's link is no one posing: not `fact.link`.
+            let owned = found.iter().any(|h| {
+                matches!(
+                    h.code,
+                    HitCode::Rule(RuleCode::LinkStateDomain | RuleCode::LinkWellKnown)
+                )
+            });
+            unofficial_link |= official.is_none() && !owned;
             link_owners.add(official.and_then(|h| h.entity));
         }
     }
