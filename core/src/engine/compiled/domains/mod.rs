@@ -67,8 +67,9 @@ impl Domains {
                 }
                 // Only a registrable domain has a name to imitate: a host under another's
                 // domain (`myvt.page.link`, `congan.hanoi.gov.vn`) lends none.
+                // Nor does a name of two letters (`be.com.vn`, `sc.com`): `be.net` imitates no one.
                 if domain == registrable {
-                    if let Some(label) = name_label(&registrable) {
+                    if let Some(label) = name_label(&registrable).filter(|l| l.len() > 2) {
                         official_labels.push((label.to_owned(), i));
                     }
                 }
