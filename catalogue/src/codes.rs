@@ -64,6 +64,15 @@ codes! {
         LinkCredentialWords = "link.credential_words",
         /// An official domain of an organisation in the catalogue.
         LinkOfficial = "link.official",
+        /// A brand's keyword glued to noise (random letters, digits, filler such as `vip`) in a
+        /// domain that is not the brand's: `<brand>vip03.com`, `xz<brand>.com`.
+        LinkBrandWithNoise = "link.brand_with_noise",
+        /// Words of banking (`nganhang`, `ebanking`) in a domain that is not a bank's own.
+        LinkBankWords = "link.bank_words",
+        /// A domain under an official suffix (`gov.vn`) whose owner the catalogue does not know.
+        LinkStateDomain = "link.state_domain",
+        /// One of the most visited sites of the country: never a look-alike.
+        LinkWellKnown = "link.well_known",
         /// The number is on the blocklist.
         NumberBlocklisted = "number.blocklisted",
         /// A number outside Vietnam.
@@ -81,6 +90,8 @@ codes! {
         SenderAdFromPersonalNumber = "sender.ad_from_personal_number",
         /// A message from a number outside Vietnam.
         SenderInternational = "sender.international",
+        /// A registered brandname whose every link is on its own official domains.
+        SenderBrandnameOwnLinks = "sender.brandname_own_links",
     }
 }
 
@@ -88,7 +99,8 @@ codes! {
     /// What the detectors establish about a message besides its words, for combos to name as
     /// parts (`all_of = ["fact.link", …]`).
     Fact {
-        /// A link that is not official.
+        /// A link no known owner vouches for (not official, not a state domain, not a
+        /// well-known site).
         Link = "fact.link",
         /// A Vietnamese mobile number in the message.
         PhoneNumber = "fact.phone_number",

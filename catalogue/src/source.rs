@@ -30,6 +30,17 @@ struct RulesFile {
     senders: SenderLists,
 }
 
+/// `domains.toml`: the well-known sites and the owners of state domains, long lists kept apart
+/// from the rules.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DomainsFile {
+    #[serde(default)]
+    well_known: Vec<Site>,
+    #[serde(default)]
+    state_domain: Vec<Site>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CategoryFile {
@@ -74,6 +85,7 @@ pub fn source_files(dir: &Path) -> Result<Vec<PathBuf>, SourceError> {
     let mut files = vec![
         dir.join("catalogue.toml"),
         dir.join("rules.toml"),
+        dir.join("domains.toml"),
         dir.join("numbers.toml"),
         dir.join("blocklist.toml"),
     ];
@@ -143,6 +155,7 @@ pub fn write_model(dir: &Path, model: &TextModel) -> Result<(), SourceError> {
 pub fn compile_dir(dir: &Path) -> Result<Catalogue, SourceError> {
     let manifest: ManifestFile = read(&dir.join("catalogue.toml"))?;
     let rules: RulesFile = read(&dir.join("rules.toml"))?;
+    let domains: DomainsFile = read(&dir.join("domains.toml"))?;
     let numbers: NumbersFile = read(&dir.join("numbers.toml"))?;
     let blocklist: BlocklistFile = read(&dir.join("blocklist.toml"))?;
     let mut catalogue = Catalogue {
@@ -151,7 +164,11 @@ pub fn compile_dir(dir: &Path) -> Result<Catalogue, SourceError> {
         texts: manifest.texts,
         normalisation: manifest.normalisation,
         rules: rules.rules,
-        links: rules.links,
+        links: LinkLists {
+            well_known: domains.well_known,
+            state_domains: domains.state_domain,
+            ..rules.links
+        },
         senders: rules.senders,
         numbers: numbers.numbers,
         blocklist: blocklist.blocklist,

@@ -252,6 +252,13 @@ fn validate_numbers(c: &Catalogue, entities: &BTreeSet<&str>, p: &mut Problems) 
             p.add("every blocklist entry needs a value and a source".into());
         }
     }
+    for x in c.links.well_known.iter().chain(&c.links.state_domains) {
+        if x.value.trim().is_empty() || x.name.trim().is_empty() || x.source.trim().is_empty() {
+            p.add(
+                "every well-known site and state domain needs a value, a name and a source".into(),
+            );
+        }
+    }
 }
 
 fn unique_ids<'a>(

@@ -15,6 +15,40 @@ pub struct LinkLists {
     pub official_suffixes: Vec<String>,
     /// Words in a host or path that ask the reader to log in or verify (`xac-thuc`, `login`).
     pub credential_words: Vec<String>,
+    /// Words of banking in a host (`nganhang`, `ebanking`): a host that is not a bank's own
+    /// and speaks of banking poses as one.
+    #[serde(default)]
+    pub bank_words: Vec<String>,
+    /// Filler that scammers glue to a brand in a host (`vip`, `online`, `uudai`), besides digits
+    /// and a few random letters: `<brand>vip03.com`.
+    #[serde(default)]
+    pub noise_words: Vec<String>,
+    /// Hosts of app deep-link services (`go.link`, `onelink.me`) where each brand has its own
+    /// subdomain: a subdomain named exactly after a brand is that brand's link, not a look-alike.
+    #[serde(default)]
+    pub deep_link_hosts: Vec<String>,
+    /// The most visited sites of the country (news, portals, marketplaces): well known, so never
+    /// a look-alike of anything (`domains.toml`).
+    #[serde(default)]
+    pub well_known: Vec<Site>,
+    /// Owners of the state's domains by the name under an official suffix (`hanoi` of
+    /// `hanoi.gov.vn`: the city; `mof`: the Ministry of Finance), for names no entity lists
+    /// (`domains.toml`).
+    #[serde(default)]
+    pub state_domains: Vec<Site>,
+}
+
+/// A site named by its registrable domain (or, under an official suffix, its name), with who
+/// runs it and where that was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// `vnexpress.net`; for a state domain the name under the suffix (`hanoi`).
+    pub value: String,
+    /// Who runs it, as a reason names it (`UBND thành phố Hà Nội`).
+    pub name: String,
+    /// Where it was read (an address), so a reviewer can check it.
+    pub source: String,
 }
 
 /// What the sender rules read.

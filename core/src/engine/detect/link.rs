@@ -1,6 +1,8 @@
-//! Links: the registrable domain (public suffix list), official or posing as official (look-alike
-//! spelling, brand inside another domain, IDN homographs), and the weaker tells (risky extension,
-//! raw IP, shortener, app download, credential words).
+//! Links: the registrable domain (public suffix list); whose it is when the catalogue knows
+//! (an entity's official domain, a state domain by its name, a well-known site: never a
+//! look-alike); else posing as official (look-alike spelling, brand inside another domain or
+//! glued to noise, IDN homographs, words of banking), and the weaker tells (risky extension, raw
+//! IP, shortener, app download, credential words).
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -153,16 +155,22 @@ fn domain_hits(
     if domains.is_blocked(registrable, host) {
         push(Hit::rule(RuleCode::LinkBlocklisted));
     }
-    if let Some(entity) = domains.official(registrable) {
-        push(Hit::rule(RuleCode::LinkOfficial).with_entity(Some(entity)));
-        return Ok(());
-    }
-    if domains.has_official_suffix(host) {
-        push(Hit::rule(RuleCode::LinkOfficial));
+    if known_owner(host, registrable, domains, push) {
         return Ok(());
     }
     if domains.is_user_content(registrable) {
         return Ok(()); // a group or page anyone can make: judged by the message, not the host
+    }
+    let label = name_label(registrable).unwrap_or(registrable);
+    if let Some(own) = domains.deep_link_label(host) {
+        // `viettelmoney.go.link`: a deep-link service gives each app the subdomain it names,
+        // so one named exactly after a brand is that brand's (its own hosts are official).
+        let folded = without_spaces(normaliser.normalise(own).text);
+        if domains.keyword_exact(&folded).is_some()
+            || domains.closest_official(&folded, 0).is_some()
+        {
+            return Ok(());
+        }
     }
     if domains.is_shortener(registrable) {
         push(Hit::rule(RuleCode::LinkShortener));
@@ -176,7 +184,6 @@ fn domain_hits(
         push(Hit::rule(RuleCode::LinkRiskyTld));
     }
 
-    let label = name_label(registrable).unwrap_or(registrable);
     let mut impersonated = None;
     if host.contains("xn--") && host.split('.').any(|l| l.starts_with("xn--")) {
         let (unicode, _) = idna::domain_to_unicode(host);
@@ -190,8 +197,10 @@ fn domain_hits(
             None => push(Hit::rule(RuleCode::LinkPunycode)),
         }
     }
-    if impersonated.is_none() {
-        let folded = without_spaces(normaliser.normalise(label).text);
+    let folded = without_spaces(normaliser.normalise(label).text);
+    // A name that is exactly a brand's keyword (`tpbank`) borrows that brand's name; it is not
+    // a misspelling of another's (`vpbank`).
+    if impersonated.is_none() && domains.keyword_exact(&folded).is_none() {
         // Folding often changes nothing: the same label would give the same answer twice.
         let closest = domains
             .closest_official(&folded, 2)
@@ -204,12 +213,50 @@ fn domain_hits(
     if impersonated.is_none() {
         if let Some(entity) = domains.keyword_in(host, normaliser) {
             push(Hit::rule(RuleCode::LinkBrandInDomain).with_entity(Some(entity)));
+            impersonated = Some(entity);
         }
+    }
+    if impersonated.is_none() {
+        if let Some(entity) = domains.keyword_with_noise(host, normaliser) {
+            push(Hit::rule(RuleCode::LinkBrandWithNoise).with_entity(Some(entity)));
+        }
+    }
+    if domains.has_bank_words(host) {
+        push(Hit::rule(RuleCode::LinkBankWords));
     }
     if domains.has_credential_words(host) || domains.has_credential_words(path) {
         push(Hit::rule(RuleCode::LinkCredentialWords));
     }
     Ok(())
+}
+
+/// Evidence for a host whose owner is known: an entity's official domain or host, a state
+/// domain (its owner found by the name under the official suffix: `hanoi.gov.vn` is the city's,
+/// whatever ministry lists a host under it), or a well-known site. True when one was found:
+/// such a host is never a look-alike of anything.
+fn known_owner(
+    host: &str,
+    registrable: &str,
+    domains: &Domains,
+    push: &mut impl FnMut(Hit),
+) -> bool {
+    if let Some(entity) = domains.official(host, registrable) {
+        push(Hit::rule(RuleCode::LinkOfficial).with_entity(Some(entity)));
+        return true;
+    }
+    if domains.has_official_suffix(host) {
+        let owner = name_label(registrable).and_then(|name| domains.state_owner(name));
+        push(match owner {
+            Some(owner) => Hit::rule(RuleCode::LinkOfficial).with_entity(Some(owner)),
+            None => Hit::rule(RuleCode::LinkStateDomain),
+        });
+        return true;
+    }
+    if let Some(site) = domains.well_known(registrable) {
+        push(Hit::rule(RuleCode::LinkWellKnown).with_entity(Some(site)));
+        return true;
+    }
+    false
 }
 
 /// `text` with its spaces removed, copied only when it has any.

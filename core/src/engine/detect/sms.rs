@@ -48,13 +48,24 @@ fn evidence_in(
 
     let mut evidence = Vec::new();
     let mut unofficial_link = false;
+    let mut link_owners = sender::LinkOwners::default();
     for (range, raw) in extract::links(text) {
         let before = evidence.len();
         // A link that does not parse is not evidence either way.
         if link::hits(raw, compiled, Some(range), &mut evidence).is_ok() {
-            unofficial_link |= !evidence[before..]
+            let found = &evidence[before..];
+            let official = found
                 .iter()
-                .any(|h| h.code == HitCode::Rule(RuleCode::LinkOfficial));
+                .find(|h| h.code == HitCode::Rule(RuleCode::LinkOfficial));
+            // A state body's or a well-known site's link is no one posing: not `fact.link`.
+            let owned = found.iter().any(|h| {
+                matches!(
+                    h.code,
+                    HitCode::Rule(RuleCode::LinkStateDomain | RuleCode::LinkWellKnown)
+                )
+            });
+            unofficial_link |= official.is_none() && !owned;
+            link_owners.add(official.and_then(|h| h.entity));
         }
     }
     let numbers = compiled.numbers();
@@ -125,6 +136,9 @@ fn evidence_in(
     }
     hits.extend(evidence);
 
+    if let Some(brandname) = sender.filter(|_| sender_number.is_none()) {
+        sender::brandname_hits(brandname, &link_owners, compiled, &mut hits);
+    }
     if let Some(parsed) = sender_number {
         let senders = compiled.senders();
         let claims = sender::Claims {

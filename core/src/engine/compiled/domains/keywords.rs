@@ -1,10 +1,13 @@
 //! Brand keywords (`vcb`, `vietcombank`) found in a host that is not the brand's: as a whole
-//! part of the host, or, for long keywords, anywhere in it.
+//! part of the host, or, for long keywords, anywhere in it; and short keywords glued to noise
+//! (`bidvxz`, `debidv`, `vnptdiem`, `acb24h`), see [`Noise`].
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::engine::normalise::Normaliser;
+
+use super::noise::Noise;
 
 /// Keywords at least this long also count inside a part of a host (`myvietcombank`), not only as
 /// a whole part: shorter ones (`vcb`, `mb`) would turn up inside unrelated words.
@@ -46,14 +49,27 @@ impl Keywords {
     }
 
     /// A brand keyword inside a host that is not the brand's: as a whole part of the host
-    /// (`vcb-xacthuc.com`, `bidv.vn-secure.top`) or, for long keywords, anywhere in it. Of
-    /// several, the first in catalogue order.
+    /// (`vcb-xacthuc.com`, `bidv.vn-secure.top`), as two parts split by a hyphen or a dot
+    /// (`tp-bank`, `gov-vn`) or, for long keywords, anywhere in it. Of several, the first in
+    /// catalogue order.
     pub fn find_in(&self, host: &str, normaliser: &Normaliser) -> Option<usize> {
         let folded = normaliser.normalise(host).text;
         let mut first = folded
             .split(' ')
             .filter_map(|part| self.first.get(part).copied())
             .min();
+        let mut parts = folded.split(' ');
+        let mut previous = parts.next().unwrap_or_default();
+        let mut pair = String::new();
+        for part in parts {
+            pair.clear();
+            pair.push_str(previous);
+            pair.push_str(part);
+            if let Some(&at) = self.first.get(pair.as_str()) {
+                first = Some(first.map_or(at, |f| f.min(at)));
+            }
+            previous = part;
+        }
         // Copied only when the host had parts to join (most hosts fold to one word).
         let joined = if folded.contains(' ') {
             folded.replace(' ', "")
@@ -67,6 +83,43 @@ impl Keywords {
         first.map(|at| self.keywords[at].1)
     }
 }
+
+impl Keywords {
+    /// The entity one of whose keywords is the whole of `label` (folded like a host).
+    pub fn exact(&self, label: &str) -> Option<usize> {
+        self.first.get(label).map(|&at| self.keywords[at].1)
+    }
+
+    /// A keyword shorter than [`KEYWORD_INSIDE_MIN`] at the start or the end of a part of
+    /// `host`, the rest of the part being noise (`bidvxz`, `vnptdiem`, `de-bidv` is a whole part
+    /// and not this). Of several, the first in catalogue order.
+    pub fn with_noise(&self, host: &str, normaliser: &Normaliser, noise: &Noise) -> Option<usize> {
+        let folded = normaliser.normalise(host).text;
+        let mut first: Option<usize> = None;
+        for part in folded.split(' ') {
+            let top = part.len().min(KEYWORD_INSIDE_MIN);
+            for len in MIN_NOISY_KEYWORD..top {
+                if !part.is_char_boundary(len) || !part.is_char_boundary(part.len() - len) {
+                    continue;
+                }
+                let (head, tail) = part.split_at(len);
+                let (lead, end) = part.split_at(part.len() - len);
+                for (keyword, rest) in [(head, tail), (end, lead)] {
+                    if let Some(&at) = self.first.get(keyword) {
+                        if noise.is_noise(rest, len > MIN_NOISY_KEYWORD) {
+                            first = Some(first.map_or(at, |f| f.min(at)));
+                        }
+                    }
+                }
+            }
+        }
+        first.map(|at| self.keywords[at].1)
+    }
+}
+
+/// Keywords shorter than this (`mb`) are not looked for glued to noise: two letters and a few
+/// more make too many ordinary names.
+const MIN_NOISY_KEYWORD: usize = 3;
 
 /// An automaton that reports every occurrence of every pattern (a few dozen short words).
 pub(super) fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {

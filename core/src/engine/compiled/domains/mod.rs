@@ -1,21 +1,36 @@
-//! Lookup tables for links: official registrable domains and their entities, the labels and
-//! keywords a look-alike would imitate ([`labels`], [`keywords`]), and the lists of risky extensions,
-//! shorteners and blocked domains.
+//! Lookup tables for links: official domains and hosts and their entities, the owners of state
+//! domains and the well-known sites, the labels and keywords a look-alike would imitate
+//! ([`labels`], [`keywords`], with the noise glued to brands in [`noise`]), and the lists of
+//! risky extensions, shorteners, deep-link services, bank words and blocked domains.
 
 mod keywords;
 mod labels;
+mod noise;
 
 use aho_corasick::AhoCorasick;
 use canhgiac_catalogue::model::Catalogue;
 use rustc_hash::{FxHashMap as FastMap, FxHashSet as FastSet};
 
+use super::entities::{state_domain_index, well_known_index};
 use crate::engine::normalise::Normaliser;
 use keywords::{automaton, Keywords};
 use labels::OfficialLabels;
+use noise::Noise;
 
 pub(crate) struct Domains {
-    /// Registrable domain (`vietcombank.com.vn`) → entity.
+    /// Registrable domain (`vietcombank.com.vn`) or host (`myvt.page.link`,
+    /// `congan.hanoi.gov.vn`) → entity.
     official: FastMap<String, usize>,
+    /// Registrable domain of a well-known site → its owner (an index after the entities).
+    well_known: FastMap<String, usize>,
+    /// Name under an official suffix (`hanoi` of `hanoi.gov.vn`) → its owner.
+    state_owners: FastMap<String, usize>,
+    /// Hosts of deep-link services (`go.link`): their subdomains belong to whoever named them.
+    deep_link_hosts: FastSet<String>,
+    /// Filler scammers glue to a brand.
+    noise: Noise,
+    /// Words of banking (`nganhang`, `ebanking`), in one automaton.
+    bank_automaton: AhoCorasick,
     /// The names of official domains, which look-alikes imitate.
     official_labels: OfficialLabels,
     /// Words that betray a host posing as an entity (`vcb`, `vietcombank`).
@@ -38,14 +53,6 @@ impl Domains {
         let mut keywords = Vec::new();
         let mut user_content = FastSet::default();
         for (i, entity) in catalogue.entities.iter().enumerate() {
-            if entity.user_content {
-                // Anyone can publish there: neither official nor a name to imitate.
-                for domain in &entity.domains {
-                    let domain = domain.value.trim().to_ascii_lowercase();
-                    user_content.insert(psl::domain_str(&domain).unwrap_or(&domain).to_owned());
-                }
-                continue;
-            }
             for domain in &entity.domains {
                 let domain = domain
                     .value
@@ -53,11 +60,22 @@ impl Domains {
                     .trim_end_matches('.')
                     .to_ascii_lowercase();
                 let registrable = psl::domain_str(&domain).unwrap_or(&domain).to_owned();
-                if let Some(label) = name_label(&registrable) {
-                    official_labels.push((label.to_owned(), i));
+                if entity.user_content {
+                    // Anyone can publish there: neither official nor a name to imitate.
+                    user_content.insert(registrable);
+                    continue;
                 }
-                official.insert(registrable, i);
+                // Only a registrable domain has a name to imitate: a host under another's
+                // domain (`myvt.page.link`, `congan.hanoi.gov.vn`) lends none.
+                // Nor does a name of two letters (`be.com.vn`, `sc.com`): `be.net` imitates no one.
+                if domain == registrable {
+                    if let Some(label) = name_label(&registrable).filter(|l| l.len() > 2) {
+                        official_labels.push((label.to_owned(), i));
+                    }
+                }
+                official.insert(domain, i);
             }
+            // A platform's name is still the platform's: `zalo-xacminh.com` poses as Zalo.
             for keyword in &entity.domain_keywords {
                 // Keywords are compared with hosts folded the same way (look-alikes, leetspeak).
                 let folded = normaliser.normalise(keyword).text.replace(' ', "");
@@ -68,8 +86,34 @@ impl Domains {
         }
         let links = &catalogue.links;
         let credential_words: Vec<String> = lower(&links.credential_words);
+        let bank_words: Vec<String> = lower(&links.bank_words);
+        let fold = |word: &str| normaliser.normalise(word).text.replace(' ', "");
+        let well_known = links
+            .well_known
+            .iter()
+            .enumerate()
+            .map(|(i, site)| {
+                let domain = site.value.trim().to_ascii_lowercase();
+                let registrable = psl::domain_str(&domain).unwrap_or(&domain).to_owned();
+                (registrable, well_known_index(catalogue, i))
+            })
+            .collect();
+        let state_owners = links
+            .state_domains
+            .iter()
+            .enumerate()
+            .map(|(i, site)| {
+                let name = site.value.trim().to_ascii_lowercase();
+                (name, state_domain_index(catalogue, i))
+            })
+            .collect();
         Domains {
             official,
+            well_known,
+            state_owners,
+            deep_link_hosts: lower(&links.deep_link_hosts),
+            noise: Noise::new(links.noise_words.iter().map(|w| fold(w))),
+            bank_automaton: automaton(bank_words.iter().map(String::as_str)),
             official_labels: OfficialLabels::new(official_labels),
             keywords: Keywords::new(keywords),
             credential_automaton: automaton(credential_words.iter().map(String::as_str)),
@@ -93,9 +137,51 @@ impl Domains {
         self.blocked.contains(registrable) || self.blocked.contains(host)
     }
 
-    /// The entity whose official domain `registrable` is.
-    pub fn official(&self, registrable: &str) -> Option<usize> {
-        self.official.get(registrable).copied()
+    /// The entity whose official domain or host `host` is or is under (`registrable` is its
+    /// registrable domain, a tail of it): the longest listed tail answers.
+    pub fn official(&self, host: &str, registrable: &str) -> Option<usize> {
+        let mut tail = host;
+        loop {
+            if let Some(&entity) = self.official.get(tail) {
+                return Some(entity);
+            }
+            if tail.len() <= registrable.len() {
+                return None;
+            }
+            tail = tail.split_once('.')?.1;
+        }
+    }
+
+    /// The owner of a well-known site whose registrable domain is `registrable`.
+    pub fn well_known(&self, registrable: &str) -> Option<usize> {
+        self.well_known.get(registrable).copied()
+    }
+
+    /// The owner of the state domain named `name` under an official suffix (`hanoi`).
+    pub fn state_owner(&self, name: &str) -> Option<usize> {
+        self.state_owners.get(name).copied()
+    }
+
+    /// True when `host` is one label under a deep-link service (`viettelmoney.go.link`); gives
+    /// that label.
+    pub fn deep_link_label<'h>(&self, host: &'h str) -> Option<&'h str> {
+        let (label, service) = host.split_once('.')?;
+        self.deep_link_hosts.contains(service).then_some(label)
+    }
+
+    /// The entity one of whose keywords is the whole of `label` (folded like a host).
+    pub fn keyword_exact(&self, label: &str) -> Option<usize> {
+        self.keywords.exact(label)
+    }
+
+    /// The entity whose short keyword stands glued to noise in `host` (`bidvxz`, `vcb24h`).
+    pub fn keyword_with_noise(&self, host: &str, normaliser: &Normaliser) -> Option<usize> {
+        self.keywords.with_noise(host, normaliser, &self.noise)
+    }
+
+    /// True when `host` has words of banking (`nganhang`, `ebanking`).
+    pub fn has_bank_words(&self, host: &str) -> bool {
+        self.bank_automaton.is_match(host)
     }
 
     /// True when `host` is or ends in an official suffix (`gov.vn`).

@@ -48,6 +48,9 @@ pub(crate) fn links(text: &str) -> Vec<(Range<usize>, &str)> {
 /// name, and no all-digit label (amounts such as 5.000.000).
 fn bare_domain_is_known(raw: &str) -> bool {
     let host = raw.split(['/', ':']).next().unwrap_or_default();
+    if ends_in_a_capitalised_word(host) {
+        return false; // two sentences without a space: "…trên ApplePay.Ma xác thực…"
+    }
     // Lower case on the stack for the usual ASCII host; Unicode lower case otherwise.
     let mut buffer = [0u8; 128];
     let owned;
@@ -68,6 +71,13 @@ fn bare_domain_is_known(raw: &str) -> bool {
     }
     // `psl::domain` finds the suffix first: one lookup answers both questions.
     psl::domain(host).is_some_and(|d| d.suffix().is_known())
+}
+
+/// True when the last label of `host` is a word starting a sentence (`Ma`, `Quy`): one capital
+/// then lower case. People type a domain in lower case or in capitals, never so.
+fn ends_in_a_capitalised_word(host: &str) -> bool {
+    let last = host.rsplit('.').next().unwrap_or_default().as_bytes();
+    last.len() > 1 && last[0].is_ascii_uppercase() && last[1..].iter().all(u8::is_ascii_lowercase)
 }
 
 #[cfg(test)]
@@ -97,6 +107,8 @@ mod tests {
         assert!(link_texts("Số dư 5.000.000đ. Cảm ơn Quý khách.Trân trọng").is_empty());
         assert!(link_texts("gửi về abc@gmail.com").is_empty());
         assert!(link_texts("Viettel.Soạn tin").is_empty());
+        assert!(link_texts("GD tren ApplePay.Ma xac thuc").is_empty());
+        assert_eq!(link_texts("Vao VIETTEL.VN ngay"), vec!["VIETTEL.VN"]);
     }
 
     #[test]
