@@ -103,7 +103,7 @@ pub struct Normalisation {
     /// How many words before a phrase a negation reaches.
     #[serde(default)]
     pub negation_window: u8,
-    /// Negations of several words whose scope runs on to the end of the sentence, up to
+    /// Negations of several words whose scope runs on to the end of the clause, up to
     /// `scope_window` words ("không bao giờ", "tuyệt đối không"): "ngân hàng không bao giờ yêu
     /// cầu quý khách cung cấp mã OTP" denies the request however far it stands.
     #[serde(default)]

@@ -119,7 +119,7 @@ fn negated_nearby(
 }
 
 /// True when a scope cue reaches the phrase at word `word`: a negation of several words
-/// ("không bao giờ") earlier in the sentence, or an extender ("kể cả") just before it in its
+/// ("không bao giờ") earlier in its clause, however far, or an extender ("kể cả") just before it in its
 /// clause that a negation reaches ("không chia sẻ mã cho ai, kể cả nhân viên ngân hàng").
 fn scoped(message: Message, word: usize, matches: &Matches, compiled: &Compiled) -> bool {
     let window = compiled.phrases().scope_window();
@@ -135,9 +135,11 @@ fn scoped(message: Message, word: usize, matches: &Matches, compiled: &Compiled)
             return false;
         }
         match cue.kind {
+            // In its clause only: "tuyệt đối không được nói với ai, chuyển tiền vào …" goes on
+            // with a demand.
             CueKind::Negation => !between
                 .clone()
-                .any(|k| message.sentence_ends_after(k) || message.gap_after(k).contains(':')),
+                .any(|k| message.gap_after(k).contains(CLAUSE_BREAKS)),
             CueKind::Extender => {
                 !between.clone().any(|k| message.gap_after(k).contains(CLAUSE_BREAKS))
                     && (negated_nearby(message, cue.first, matches, window, true)
@@ -145,7 +147,8 @@ fn scoped(message: Message, word: usize, matches: &Matches, compiled: &Compiled)
                             c.kind == CueKind::Negation
                                 && c.last < cue.first
                                 && cue.first - c.last <= window
-                                && !(c.last..cue.first).any(|k| message.sentence_ends_after(k))
+                                && !(c.last..cue.first - 1)
+                                    .any(|k| message.gap_after(k).contains(CLAUSE_BREAKS))
                         }))
             }
         }

@@ -77,7 +77,7 @@ enum Ends {
 /// `scope_extenders`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CueKind {
-    /// "không bao giờ": denies what follows to the end of the sentence.
+    /// "không bao giờ": denies what follows to the end of its clause, further than one word.
     Negation,
     /// "kể cả": carries the negation before it on to what follows it.
     Extender,
