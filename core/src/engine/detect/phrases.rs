@@ -88,7 +88,7 @@ fn negated(message: Message, word: usize, matches: &Matches, compiled: &Compiled
 /// starts at word `word`, in the same clause, and is not a condition (`nếu không`) or purpose
 /// (`để không`). The exception words also stop the search: in "không trả thì …" what follows
 /// `thì` is a threat. With `cross_first`, a clause break right before `word` does not stop it
-/// (the comma before "kể cả").
+/// (the comma before "kể cả"), unless it ends a sentence.
 fn negated_nearby(
     message: Message,
     word: usize,
@@ -103,7 +103,7 @@ fn negated_nearby(
         return false;
     }
     for k in window.rev() {
-        let crossing = cross_first && k + 1 == word;
+        let crossing = cross_first && k + 1 == word && !message.sentence_ends_after(k);
         if !crossing && message.gap_after(k).contains(CLAUSE_BREAKS) {
             return false;
         }
@@ -149,6 +149,7 @@ fn scoped(message: Message, word: usize, matches: &Matches, compiled: &Compiled)
                                 && cue.first - c.last <= window
                                 && !(c.last..cue.first - 1)
                                     .any(|k| message.gap_after(k).contains(CLAUSE_BREAKS))
+                                && !message.sentence_ends_after(cue.first - 1)
                         }))
             }
         }
