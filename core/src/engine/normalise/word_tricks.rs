@@ -101,10 +101,10 @@ impl WordTricks {
     fn glued_amount(&self, word: &str) -> Option<usize> {
         let at = word.find(|c: char| c.is_ascii_digit())?;
         let (head, tail) = word.split_at(at);
-        // `tr0` is leetspeak for `tro`: no amount starts with a 0.
+        // `tr0` is leetspeak for `tro`: a lone 0 is no amount (`sdt0912…` is still a number).
         (head.chars().count() >= 2
             && head.chars().all(|c| c.is_alphabetic())
-            && !tail.starts_with('0')
+            && tail != "0"
             && self.is_amount(tail))
         .then_some(at)
     }
