@@ -11,10 +11,7 @@ const CODE: &str = "test.scope";
 
 /// The embedded catalogue and one more phrase signal with `phrases`.
 fn checker_with(phrases: &[&str]) -> Checker {
-    let mut catalogue = Checker::embedded()
-        .expect("embedded")
-        .catalogue()
-        .clone();
+    let mut catalogue = Checker::embedded().expect("embedded").catalogue().clone();
     catalogue.signals.push(Signal {
         id: CODE.into(),
         kind: SignalKind::Phrase,
@@ -34,7 +31,12 @@ fn quoted(checker: &Checker, text: &str) -> Option<String> {
         .reasons
         .iter()
         .find(|r| &*r.code == CODE)
-        .map(|r| r.span.as_ref().map(|s| s.matched.to_string()).unwrap_or_default())
+        .map(|r| {
+            r.span
+                .as_ref()
+                .map(|s| s.matched.to_string())
+                .unwrap_or_default()
+        })
 }
 
 #[test]
@@ -47,7 +49,11 @@ fn a_phrase_in_parts_matches_with_words_between() {
     // Side by side, the parts still match.
     assert!(quoted(&checker, "hộp thư bị đầy").is_some());
     // More words than the gap, another sentence, or the parts in the other order: no match.
-    assert!(quoted(&checker, "hộp thư mà tôi dùng cho công việc hằng ngày bị đầy").is_none());
+    assert!(quoted(
+        &checker,
+        "hộp thư mà tôi dùng cho công việc hằng ngày bị đầy"
+    )
+    .is_none());
     assert!(quoted(&checker, "Hộp thư mới. Bị đầy là chuyện khác").is_none());
     assert!(quoted(&checker, "bị đầy hộp thư").is_none());
     // A negation between the parts says the opposite.
@@ -90,5 +96,3 @@ fn an_extender_carries_a_negation_across_the_comma() {
     let apart = "Không có gì. Kể cả người đưa thư cũng biết";
     assert!(quoted(&checker, apart).is_some());
 }
-
-

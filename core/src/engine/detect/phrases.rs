@@ -141,7 +141,9 @@ fn scoped(message: Message, word: usize, matches: &Matches, compiled: &Compiled)
                 .clone()
                 .any(|k| message.gap_after(k).contains(CLAUSE_BREAKS)),
             CueKind::Extender => {
-                !between.clone().any(|k| message.gap_after(k).contains(CLAUSE_BREAKS))
+                !between
+                    .clone()
+                    .any(|k| message.gap_after(k).contains(CLAUSE_BREAKS))
                     && (negated_nearby(message, cue.first, matches, window, true)
                         || matches.cues.iter().any(|c| {
                             c.kind == CueKind::Negation

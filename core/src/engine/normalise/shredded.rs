@@ -68,7 +68,14 @@ mod tests {
     fn shredded_stretches_need_several_marks_of_two_kinds() {
         let shredded = "N'ha'nL,jen";
         assert!(stretch(shredded, 0, 1).1);
-        for plain in ["T.K", "1.000.000", "acb.i-pay.vip", "Dang_ky_ngay", "a,b", "khach,vui"] {
+        for plain in [
+            "T.K",
+            "1.000.000",
+            "acb.i-pay.vip",
+            "Dang_ky_ngay",
+            "a,b",
+            "khach,vui",
+        ] {
             assert!(!stretch(plain, 0, 0).1, "{plain}");
         }
         // The stretch ends at the next space.

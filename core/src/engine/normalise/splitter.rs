@@ -58,7 +58,9 @@ pub(super) fn split(
                 stretch_start = at + 1;
             } else if shredded::is_mark(b)
                 && splitter.in_word(scratch)
-                && bytes.get(at + 1).is_some_and(|&n| n.is_ascii_alphabetic() || n >= 0xC0)
+                && bytes
+                    .get(at + 1)
+                    .is_some_and(|&n| n.is_ascii_alphabetic() || n >= 0xC0)
             {
                 if shred_on && at >= looked_until {
                     let (end, shredded) = shredded::stretch(text, stretch_start, at);
@@ -74,7 +76,12 @@ pub(super) fn split(
                 }
                 // `t!en`: an exclamation mark between small letters is an `i`.
                 let small = |n: Option<&u8>| n.is_some_and(u8::is_ascii_lowercase);
-                if b == b'!' && words.on(Trick::Leet) && small(bytes.get(at + 1)) && at > 0 && small(bytes.get(at - 1)) {
+                if b == b'!'
+                    && words.on(Trick::Leet)
+                    && small(bytes.get(at + 1))
+                    && at > 0
+                    && small(bytes.get(at - 1))
+                {
                     splitter.take_ascii(b'i', (at as u32, at as u32 + 1), scratch);
                     splitter.plain = false;
                     at += 1;

@@ -52,7 +52,8 @@ pub(super) fn join(
         let mut joined = true;
         for index in 1..phrase.parts {
             // The earliest next part that starts after `last` and within the gap.
-            let from = parts.partition_point(|p| (p.gapped, p.index, p.first) <= (head.gapped, index, last));
+            let from = parts
+                .partition_point(|p| (p.gapped, p.index, p.first) <= (head.gapped, index, last));
             let next = parts[from..].iter().find(|p| {
                 p.gapped == head.gapped
                     && p.index == index

@@ -191,7 +191,13 @@ impl Phrases {
                     let id = gapped.len() as u32;
                     let mut parts = 0;
                     for part in phrase.split(PHRASE_GAP).filter(|p| !p.trim().is_empty()) {
-                        add(part, Ends::Part { gapped: id, index: parts });
+                        add(
+                            part,
+                            Ends::Part {
+                                gapped: id,
+                                index: parts,
+                            },
+                        );
                         parts += 1;
                     }
                     gapped.push(Gapped { signal: i, parts });
