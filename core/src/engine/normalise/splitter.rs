@@ -63,7 +63,8 @@ pub(super) fn split(
                     .is_some_and(|&n| n.is_ascii_alphabetic() || n >= 0xC0)
             {
                 if shred_on && at >= looked_until {
-                    let (end, shredded) = shredded::stretch(text, stretch_start, at);
+                    let (end, shredded) =
+                        shredded::stretch(text, stretch_start.max(looked_until), at);
                     looked_until = end;
                     if shredded {
                         shred_end = end;

@@ -5,7 +5,6 @@
 //! không bị khóa" says the opposite).
 
 use super::vocabulary::Word;
-use super::{Match, Target};
 use crate::engine::message::Message;
 
 /// A phrase in parts: the signal it belongs to and how many parts it has.
@@ -24,24 +23,24 @@ pub(super) struct PartMatch {
     pub last: u32,
 }
 
-/// Joins the `parts` found into whole matches pushed onto `found`. `words` are the message's
-/// words as the vocabulary knows them (for the negations between parts); `gap` is how many words
-/// may stand between two parts. `parts` is sorted on the way.
+/// Joins the `parts` found into whole matches, each handed to `found` as its signal and its
+/// first and last words. `words` are the message's words as the vocabulary knows them (for the
+/// negations between parts); `gap` is how many words may stand between two parts. `parts` is
+/// sorted on the way.
 pub(super) fn join(
     parts: &mut [PartMatch],
     phrases: &[Gapped],
     gap: usize,
     words: &[Option<Word>],
     message: Message,
-    found: &mut Vec<Match>,
+    mut found: impl FnMut(usize, usize, usize),
 ) {
     if parts.is_empty() {
         return;
     }
     parts.sort_unstable();
-    let normalised = message.normalised;
-    for start in 0..parts.len() {
-        let head = parts[start];
+    let parts = &*parts;
+    for &head in parts {
         if head.index != 0 {
             continue;
         }
@@ -54,27 +53,24 @@ pub(super) fn join(
             // The earliest next part that starts after `last` and within the gap.
             let from = parts
                 .partition_point(|p| (p.gapped, p.index, p.first) <= (head.gapped, index, last));
-            let next = parts[from..].iter().find(|p| {
-                p.gapped == head.gapped
-                    && p.index == index
-                    && (p.first - last - 1) as usize <= gap
-                    && !apart(words, message, last, p.first)
-            });
+            // Sorted, the candidates stand together: stop at the first past the gap.
+            let reach = last as usize + 1 + gap;
+            let next = parts[from..]
+                .iter()
+                .take_while(|p| {
+                    p.gapped == head.gapped && p.index == index && p.first as usize <= reach
+                })
+                .find(|p| !apart(words, message, last, p.first));
             match next {
-                Some(p) if p.gapped == head.gapped && p.index == index => last = p.last,
-                _ => {
+                Some(p) => last = p.last,
+                None => {
                     joined = false;
                     break;
                 }
             }
         }
         if joined {
-            found.push(Match {
-                target: Target::Signal(phrase.signal),
-                start: normalised.word_range(head.first as usize).start,
-                end: normalised.word_range(last as usize).end,
-                first_word: head.first as usize,
-            });
+            found(phrase.signal, head.first as usize, last as usize);
         }
     }
 }

@@ -342,7 +342,21 @@ impl Phrases {
                 }
             }
         }
-        gapped::join(parts, &self.gapped, self.phrase_gap, words, message, found);
+        gapped::join(
+            parts,
+            &self.gapped,
+            self.phrase_gap,
+            words,
+            message,
+            |signal, first, last| {
+                found.push(Match {
+                    target: Target::Signal(signal),
+                    start: normalised.word_range(first).start,
+                    end: normalised.word_range(last).end,
+                    first_word: first,
+                })
+            },
+        );
         // By end, the longer first: the order an automaton reports them in, which decides
         // which span of a signal found twice is shown.
         found.sort_by_key(|m| (m.end, m.start));
