@@ -43,9 +43,10 @@ impl<'a> Message<'a> {
     /// True when a sentence ends between normalised word `word` and the next one: `!`, `?`,
     /// `;`, a line break, or a full stop followed by a space (not the dots inside `1.000.000`).
     pub fn sentence_ends_after(&self, word: usize) -> bool {
-        let gap = self.gap_after(word);
-        gap.contains(['!', '?', ';', '\n'])
-            || (gap.contains('.') && gap.contains(char::is_whitespace))
+        // Bytes, not chars: this runs on the gaps inside every phrase in parts.
+        let gap = self.gap_after(word).as_bytes();
+        gap.iter().any(|b| matches!(b, b'!' | b'?' | b';' | b'\n'))
+            || (gap.contains(&b'.') && gap.iter().any(u8::is_ascii_whitespace))
     }
 
     /// The byte range of the written text that produced `range` of the normalised text.

@@ -48,7 +48,11 @@ pub(super) fn split(
             if shred && splitter.in_word(scratch) && starts_word(text, at) {
                 splitter.gap(words, ' ', scratch);
             }
-            let run = splitter.take_letter_run(text, at, letters, shred, scratch);
+            let run = if shred {
+                splitter.take_letter_run::<true>(text, at, letters, scratch)
+            } else {
+                splitter.take_letter_run::<false>(text, at, letters, scratch)
+            };
             if run > 0 {
                 at += run;
                 continue;
@@ -147,12 +151,13 @@ impl Splitter {
     /// (ASCII ones, and Vietnamese letters when `letters`, the table of
     /// [`fold::ascii_letters`], is given): [`Splitter::take_ascii`] for each, in one pass.
     /// Returns how many bytes they took.
-    fn take_letter_run(
+    /// With `SHRED` (inside shredded text), a capital after a small letter ends the run and `j`
+    /// is taken as `i`; a constant, so that ordinary text pays nothing for it.
+    fn take_letter_run<const SHRED: bool>(
         &mut self,
         text: &str,
         at: usize,
         letters: Option<&[u8]>,
-        shred: bool,
         scratch: &mut Scratch,
     ) -> usize {
         let starting = !self.in_word(scratch);
@@ -172,7 +177,7 @@ impl Splitter {
                 break;
             };
             // Shredded text: a capital starts a new word, and `j` stands for `i`.
-            let letter = if shred {
+            let letter = if SHRED {
                 if end > at && starts_word(text, end) {
                     break;
                 }
