@@ -185,9 +185,18 @@ fn validate_signals(c: &Catalogue, categories: &BTreeSet<&str>, p: &mut Problems
         }
         match x.kind {
             SignalKind::Phrase => {
-                if x.phrases.is_empty() || x.phrases.iter().any(|ph| ph.trim().is_empty()) {
+                let empty_part =
+                    |ph: &String| ph.split(PHRASE_GAP).any(|part| part.trim().is_empty());
+                if x.phrases.is_empty() || x.phrases.iter().any(empty_part) {
                     p.add(format!(
-                        "signal {id}: a phrase signal needs non-empty phrases"
+                        "signal {id}: a phrase signal needs non-empty phrases (and parts around `…`)"
+                    ));
+                }
+                if c.normalisation.phrase_gap == 0
+                    && x.phrases.iter().any(|ph| ph.contains(PHRASE_GAP))
+                {
+                    p.add(format!(
+                        "signal {id}: a phrase with `…` needs normalisation.phrase_gap above 0"
                     ));
                 }
             }

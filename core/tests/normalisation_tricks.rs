@@ -275,3 +275,16 @@ fn teencode() {
         },
     );
 }
+
+#[test]
+fn shredded_punctuation() {
+    caught_only_by(
+        Trick::Shredded,
+        &Case {
+            sender: None,
+            disguised: "gửi m'ã;O,T'P cho nhân viên",
+            plain: "gửi mã OTP cho nhân viên",
+            quoted: Some("m'ã;O,T'P"),
+        },
+    );
+}

@@ -109,6 +109,23 @@ pub struct Normalisation {
     /// How many words before a phrase a negation reaches.
     #[serde(default)]
     pub negation_window: u8,
+    /// Negations of several words whose scope runs on to the end of the clause, up to
+    /// `scope_window` words ("không bao giờ", "tuyệt đối không"): "ngân hàng không bao giờ yêu
+    /// cầu quý khách cung cấp mã OTP" denies the request however far it stands.
+    #[serde(default)]
+    pub scope_negations: Vec<String>,
+    /// Words that carry a negation before them on to what follows them, across the comma
+    /// between ("không chia sẻ mã cho ai, kể cả nhân viên ngân hàng"): without a negation
+    /// before them they change nothing ("vay kể cả nợ xấu").
+    #[serde(default)]
+    pub scope_extenders: Vec<String>,
+    /// How many words a scope negation or an extender reaches.
+    #[serde(default)]
+    pub scope_window: u8,
+    /// How many words may stand between the parts of a phrase written with `…`
+    /// ("tài khoản … bị khóa" matches "tài khoản của quý khách đã bị khóa").
+    #[serde(default)]
+    pub phrase_gap: u8,
 }
 
 /// A scam method: what it is, how to recognise it, what to do, and a quiz for the learning screen.
@@ -228,6 +245,8 @@ pub struct Signal {
     /// Noisy-OR weight in (0, 1); 0 marks context used only by combos; below 0 dampens the score
     /// (evidence of a genuine message, such as an OTP notice warning not to share the code).
     pub weight: f32,
+    /// Whole-word phrases; `…` between two parts lets up to `normalisation.phrase_gap` words
+    /// of the same sentence stand between them (see [`PHRASE_GAP`]).
     #[serde(default)]
     pub phrases: Vec<String>,
     #[serde(default)]
@@ -250,6 +269,9 @@ pub struct Rule {
     pub message_vi: String,
     pub message_en: String,
 }
+
+/// The mark between the parts of a phrase that may stand apart (`"tài khoản … bị khóa"`).
+pub const PHRASE_GAP: char = '…';
 
 /// Keys of `[texts]` the apps and the command line rely on.
 pub const TEXT_KEYS: &[&str] = &[

@@ -40,6 +40,15 @@ impl<'a> Message<'a> {
             .unwrap_or_default()
     }
 
+    /// True when a sentence ends between normalised word `word` and the next one: `!`, `?`,
+    /// `;`, a line break, or a full stop followed by a space (not the dots inside `1.000.000`).
+    pub fn sentence_ends_after(&self, word: usize) -> bool {
+        // Bytes, not chars: this runs on the gaps inside every phrase in parts.
+        let gap = self.gap_after(word).as_bytes();
+        gap.iter().any(|b| matches!(b, b'!' | b'?' | b';' | b'\n'))
+            || (gap.contains(&b'.') && gap.iter().any(u8::is_ascii_whitespace))
+    }
+
     /// The byte range of the written text that produced `range` of the normalised text.
     pub fn original_range(&self, range: Range<usize>) -> Option<Range<usize>> {
         self.normalised.original_range(range)

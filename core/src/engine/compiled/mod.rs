@@ -28,7 +28,7 @@ pub(crate) use entities::Entities;
 pub(crate) use explanations::{Explanations, RuleFacts};
 pub(crate) use numbers::{NumberPlan, ParsedNumber};
 pub(crate) use patterns::{MatchedPatterns, Patterns};
-pub(crate) use phrases::{Match, Matches, Phrases, Target};
+pub(crate) use phrases::{CueKind, Match, Matches, Phrases, Target};
 pub(crate) use senders::SenderRules;
 pub(crate) use signal_set::{SetsMet, SignalSet};
 pub(crate) use signals::Signals;

@@ -2,7 +2,7 @@
 //! clause ("đừng chuyển khoản"), each signal fired at its first span, and the entities named.
 
 use super::fired::Fired;
-use crate::engine::compiled::{Compiled, Match, Matches, Target};
+use crate::engine::compiled::{Compiled, CueKind, Match, Matches, Target};
 use crate::engine::message::Message;
 
 /// Characters that end a clause: a negation does not reach across them.
@@ -75,19 +75,36 @@ pub(crate) fn match_phrases(
     named
 }
 
-/// True when a negation (`không`, `đừng`) stands within the window before the phrase that starts
-/// at word `word`, in the same clause, and is not a condition (`nếu không`) or purpose
-/// (`để không`). The exception words also stop the search: in "không trả thì …" what follows
-/// `thì` is a threat.
+/// True when a negation denies the phrase that starts at word `word`: a plain one close
+/// before it ([`negated_nearby`]), or a cue of several words that widens the scope
+/// ([`scoped`]).
 fn negated(message: Message, word: usize, matches: &Matches, compiled: &Compiled) -> bool {
-    let window = word.saturating_sub(compiled.phrases().negation_window())..word;
+    let window = compiled.phrases().negation_window();
+    negated_nearby(message, word, matches, window, false)
+        || (!matches.cues.is_empty() && scoped(message, word, matches, compiled))
+}
+
+/// True when a negation (`không`, `đừng`) stands within `window` words before the phrase that
+/// starts at word `word`, in the same clause, and is not a condition (`nếu không`) or purpose
+/// (`để không`). The exception words also stop the search: in "không trả thì …" what follows
+/// `thì` is a threat. With `cross_first`, a clause break right before `word` does not stop it
+/// (the comma before "kể cả"), unless it ends a sentence.
+fn negated_nearby(
+    message: Message,
+    word: usize,
+    matches: &Matches,
+    window: usize,
+    cross_first: bool,
+) -> bool {
+    let window = word.saturating_sub(window)..word;
     // Only a negation word can deny: most phrases have none before them, and need no look at
     // the punctuation between words.
     if !window.clone().any(|k| matches.class(k).negation) {
         return false;
     }
     for k in window.rev() {
-        if message.gap_after(k).contains(CLAUSE_BREAKS) {
+        let crossing = cross_first && k + 1 == word && !message.sentence_ends_after(k);
+        if !crossing && message.gap_after(k).contains(CLAUSE_BREAKS) {
             return false;
         }
         // "không trả thì tao gửi ảnh": a condition's consequence is not negated.
@@ -99,4 +116,44 @@ fn negated(message: Message, word: usize, matches: &Matches, compiled: &Compiled
         }
     }
     false
+}
+
+/// True when a scope cue reaches the phrase at word `word`: a negation of several words
+/// ("không bao giờ") earlier in its clause, however far, or an extender ("kể cả") just before it in its
+/// clause that a negation reaches ("không chia sẻ mã cho ai, kể cả nhân viên ngân hàng").
+fn scoped(message: Message, word: usize, matches: &Matches, compiled: &Compiled) -> bool {
+    let window = compiled.phrases().scope_window();
+    matches.cues.iter().any(|cue| {
+        if cue.last >= word || word - cue.last > window {
+            return false;
+        }
+        let between = cue.last..word;
+        // "nếu không bao giờ …", "… thì": a condition, or its consequence.
+        let condition = (cue.first > 0 && matches.class(cue.first - 1).exception)
+            || (cue.last + 1..word).any(|k| matches.class(k).exception);
+        if condition {
+            return false;
+        }
+        match cue.kind {
+            // In its clause only: "tuyệt đối không được nói với ai, chuyển tiền vào …" goes on
+            // with a demand.
+            CueKind::Negation => !between
+                .clone()
+                .any(|k| message.gap_after(k).contains(CLAUSE_BREAKS)),
+            CueKind::Extender => {
+                !between
+                    .clone()
+                    .any(|k| message.gap_after(k).contains(CLAUSE_BREAKS))
+                    && (negated_nearby(message, cue.first, matches, window, true)
+                        || matches.cues.iter().any(|c| {
+                            c.kind == CueKind::Negation
+                                && c.last < cue.first
+                                && cue.first - c.last <= window
+                                && !(c.last..cue.first - 1)
+                                    .any(|k| message.gap_after(k).contains(CLAUSE_BREAKS))
+                                && !message.sentence_ends_after(cue.first - 1)
+                        }))
+            }
+        }
+    })
 }

@@ -49,6 +49,7 @@ pub fn ascii_letters() -> &'static [u8] {
 /// The non-ASCII character that starts at byte `at` of `text` when it folds to one ASCII letter
 /// or digit (`ấ` → `a`, `Đ` → `d`) by the table `letters` ([`ascii_letters`]): that letter and
 /// the character's width in bytes. Other characters (full-width `Ａ` too) are left to [`fold`].
+#[inline]
 pub fn ascii_letter_at(letters: &[u8], text: &str, at: usize) -> Option<(u8, usize)> {
     let c = text.get(at..)?.chars().next()?;
     match letters.get(c as usize) {

@@ -3,7 +3,8 @@
 //!
 //! The tricks it undoes, in order: compatibility forms, look-alike letters, diacritics, case and
 //! invisible characters ([`fold`]); stretched letters (`gấpppp`); amounts glued to words
-//! (`nap500k` → `nap 500k`); leetspeak inside words (`0TP`, `t@i`); letters spelled apart (`V.i.e.t`,
+//! (`nap500k` → `nap 500k`); leetspeak inside words (`0TP`, `t@i`, `t!en`); punctuation shredded
+//! between letters (`N'ha'nL,jen` → `nhan lien`); letters spelled apart (`V.i.e.t`,
 //! `T.K`, `O T P`); teencode (`ko`, `stk`, `ck`, from the catalogue). Everything else between words
 //! becomes one space. Each output word remembers where it came from in the original text, so a
 //! reason can quote the original, accented words.
@@ -12,6 +13,7 @@ mod accents;
 mod fold;
 mod homoglyphs;
 mod normalised;
+mod shredded;
 mod spelled;
 mod splitter;
 mod teencode;

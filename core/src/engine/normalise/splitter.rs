@@ -2,7 +2,9 @@
 //! before it and where it came from, and a word that may hide a trick is shaped as it ends.
 
 use super::fold::{self, fold, is_word_char, FoldParts, Folded};
+use super::shredded;
 use super::tokens::{Gap, Scratch, Token};
+use super::trick::Trick;
 use super::word_tricks::WordTricks;
 use super::word_tricks::LEET_SYMBOLS;
 
@@ -33,17 +35,64 @@ pub(super) fn split(
     // The letter table is what folding gives with every part on.
     let letters = (parts == FoldParts::ALL).then(fold::ascii_letters);
     let mut at = 0;
+    // Shredded text (`N'ha'nL,jen`): where the stretch being read began, how far it has been
+    // looked at, and where the shredded one ends (see [`shredded`]).
+    let (mut stretch_start, mut looked_until, mut shred_end) = (0, 0, 0);
+    let shred_on = words.on(Trick::Shredded);
     while at < bytes.len() {
         // Runs of letters and digits, most of a message, are taken whole: ASCII ones and
         // Vietnamese letters fold to one ASCII letter each, read from a small table.
         let b = bytes[at];
         if b.is_ascii_alphanumeric() || b >= 0xC0 {
-            let run = splitter.take_letter_run(text, at, letters, scratch);
+            let shred = at < shred_end;
+            if shred && splitter.in_word(scratch) && starts_word(text, at) {
+                splitter.gap(words, ' ', scratch);
+            }
+            let run = if shred {
+                splitter.take_letter_run::<true>(text, at, letters, scratch)
+            } else {
+                splitter.take_letter_run::<false>(text, at, letters, scratch)
+            };
             if run > 0 {
                 at += run;
                 continue;
             }
         } else if b.is_ascii() && !matches!(b, b'%' | b'@' | b'$') {
+            if b.is_ascii_whitespace() {
+                stretch_start = at + 1;
+            } else if shredded::is_mark(b)
+                && splitter.in_word(scratch)
+                && bytes
+                    .get(at + 1)
+                    .is_some_and(|&n| n.is_ascii_alphabetic() || n >= 0xC0)
+            {
+                if shred_on && at >= looked_until {
+                    let (end, shredded) =
+                        shredded::stretch(text, stretch_start.max(looked_until), at);
+                    looked_until = end;
+                    if shredded {
+                        shred_end = end;
+                    }
+                }
+                // A mark inside shredded text is dropped: the word goes on.
+                if at < shred_end {
+                    at += 1;
+                    continue;
+                }
+                // `t!en`: an exclamation mark between small letters is an `i`.
+                let small = |n: Option<&u8>| n.is_some_and(u8::is_ascii_lowercase);
+                if b == b'!'
+                    && words.on(Trick::Leet)
+                    && small(bytes.get(at + 1))
+                    && at > 0
+                    && small(bytes.get(at - 1))
+                {
+                    splitter.take_ascii(b'i', (at as u32, at as u32 + 1), scratch);
+                    splitter.plain = false;
+                    at += 1;
+                    continue;
+                }
+            }
             // Spaces and punctuation fold to themselves and only part words (`%` is a word
             // of its own, `@` and `$` are leetspeak inside words: they take the general path).
             splitter.gap(words, char::from(b), scratch);
@@ -102,7 +151,9 @@ impl Splitter {
     /// (ASCII ones, and Vietnamese letters when `letters`, the table of
     /// [`fold::ascii_letters`], is given): [`Splitter::take_ascii`] for each, in one pass.
     /// Returns how many bytes they took.
-    fn take_letter_run(
+    /// With `SHRED` (inside shredded text), a capital after a small letter ends the run and `j`
+    /// is taken as `i`; a constant, so that ordinary text pays nothing for it.
+    fn take_letter_run<const SHRED: bool>(
         &mut self,
         text: &str,
         at: usize,
@@ -124,6 +175,19 @@ impl Splitter {
                 found
             } else {
                 break;
+            };
+            // Shredded text: a capital starts a new word, and `j` stands for `i`.
+            let letter = if SHRED {
+                if end > at && starts_word(text, end) {
+                    break;
+                }
+                if letter == b'j' {
+                    b'i'
+                } else {
+                    letter
+                }
+            } else {
+                letter
             };
             Self::count_letter(letter, &mut last, &mut run, &mut plain);
             scratch.buf.push(char::from(letter));
@@ -221,4 +285,18 @@ impl Splitter {
         self.plain = true;
         self.last = 0;
     }
+}
+
+/// In shredded text, true when the letter at byte `at` starts a word: a capital after a small
+/// letter (one mark between them is looked past: `an"L`), not a capital after a capital (`MO^n`).
+fn starts_word(text: &str, at: usize) -> bool {
+    if !shredded::capital_at(text, at) {
+        return false;
+    }
+    let mut before = text[..at].chars().rev();
+    let previous = match before.next() {
+        Some(c) if c.is_ascii() && shredded::is_mark(c as u8) => before.next(),
+        other => other,
+    };
+    previous.is_some_and(|c| c.is_lowercase())
 }

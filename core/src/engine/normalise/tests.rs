@@ -65,6 +65,23 @@ fn letters_spelled_apart() {
 }
 
 #[test]
+fn shredded_punctuation_is_undone() {
+    // Marks of several kinds between letters: dropped; a capital after a small letter starts a
+    // word; `j`, which no Vietnamese word has, is an `i`.
+    assert_eq!(n("N'ha'nL,jen ngay"), "nhan lien ngay");
+    assert_eq!(n("Ch;u'c~Mu`ng B:a,n"), "chuc mung ban");
+    assert_eq!(n("G:iaoD'jch;Th;anhCo'ng"), "giao dich thanh cong");
+    // One kind of mark, or too few, is ordinary writing.
+    assert_eq!(n("T.K Dang_ky_ngay"), "tai khoan dang ky ngay");
+    assert_eq!(n("khách,vui lòng"), "khach vui long");
+    assert_eq!(n("acb.i-pay.vip"), "acb i pay vip");
+    // `!` between small letters is an `i`; short words in leetspeak are read too.
+    assert_eq!(n("h0 tr0 t!en"), "ho tro tien");
+    assert_eq!(n("Khẩn cấp!Vui lòng"), "khan cap vui long");
+    assert_eq!(n("wow! cool"), "wow cool");
+}
+
+#[test]
 fn teencode() {
     assert_eq!(
         n("ko đc, gửi stk + ck"),
@@ -108,6 +125,15 @@ fn words_make_the_text(normalised: &Normalised, original: &str) -> Result<(), Te
 proptest! {
     #[test]
     fn never_panics_and_is_idempotent(text in "\\PC{0,60}") {
+        let normaliser = normaliser();
+        let once = normaliser.normalise(&text);
+        let twice = normaliser.normalise(&once.text);
+        prop_assert_eq!(&once.text, &twice.text);
+        words_make_the_text(&once, &text)?;
+    }
+
+    #[test]
+    fn idempotent_on_shredded_text(text in "[a-cA-CjJ'`~;,:!\\^* ệĐ]{0,40}") {
         let normaliser = normaliser();
         let once = normaliser.normalise(&text);
         let twice = normaliser.normalise(&once.text);

@@ -17,4 +17,6 @@ pub enum Trick {
     Spelled,
     /// Chat short forms (`ko`, `stk`).
     Teencode,
+    /// Punctuation shredded between letters (`N'ha'nL,jen`).
+    Shredded,
 }

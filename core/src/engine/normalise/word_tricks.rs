@@ -101,8 +101,10 @@ impl WordTricks {
     fn glued_amount(&self, word: &str) -> Option<usize> {
         let at = word.find(|c: char| c.is_ascii_digit())?;
         let (head, tail) = word.split_at(at);
+        // `tr0` is leetspeak for `tro`: a lone 0 is no amount (`sdt0912…` is still a number).
         (head.chars().count() >= 2
             && head.chars().all(|c| c.is_alphabetic())
+            && tail != "0"
             && self.is_amount(tail))
         .then_some(at)
     }
@@ -170,7 +172,14 @@ fn unleet(word: &str) -> Option<String> {
         .chars()
         .filter(|c| matches!(c, '0' | '1' | '3' | '4' | '@' | '$'))
         .count();
-    if leet == 0 || letters < 2 || letters <= leet {
+    // One letter and one `0` (`h0`, `c0`, `k0`) is a short word in leetspeak; other digits
+    // beside one letter are codes (`A1`, `B2`).
+    let short = letters == 1
+        && leet == 1
+        && word.len() == 2
+        && word.ends_with('0')
+        && word.starts_with(char::is_alphabetic);
+    if leet == 0 || (!short && (letters < 2 || letters <= leet)) {
         return None;
     }
     Some(

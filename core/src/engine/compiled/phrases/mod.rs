@@ -6,15 +6,17 @@
 //! no match inside a word (`an` in `ngan`) is ever found to be thrown away.
 
 mod accents;
+mod gapped;
 mod vocabulary;
 
-use canhgiac_catalogue::model::{Catalogue, SignalKind};
+use canhgiac_catalogue::model::{Catalogue, SignalKind, PHRASE_GAP};
 use rustc_hash::FxHashMap;
 
 use crate::engine::message::Message;
 use crate::engine::normalise::{accent_words, Normaliser};
 use crate::error::CoreError;
 use accents::accents_agree;
+use gapped::{Gapped, PartMatch};
 pub(crate) use vocabulary::WordClass;
 use vocabulary::{Vocabulary, Word};
 
@@ -45,6 +47,12 @@ pub(crate) struct Phrases {
     accent_text: String,
     /// How many words before a phrase a negation reaches.
     negation_window: usize,
+    /// How many words a scope cue reaches.
+    scope_window: usize,
+    /// The phrases written in parts (`"tài khoản … bị khóa"`), and how many words may stand
+    /// between two parts.
+    gapped: Vec<Gapped>,
+    phrase_gap: usize,
 }
 
 /// Where a node's children and endings start (they end where the next node's start).
@@ -57,10 +65,36 @@ struct Node {
     child_words: u64,
 }
 
-/// A phrase or alias that ends at a node.
+/// What ends at a node: a whole phrase or alias, or one part of a phrase in parts.
+#[derive(Debug, Clone, Copy)]
+enum Ends {
+    Whole(Target),
+    Part { gapped: u32, index: u32 },
+    Cue(CueKind),
+}
+
+/// Words of several that widen a negation's scope (`normalisation.scope_negations`,
+/// `scope_extenders`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// "không bao giờ": denies what follows to the end of its clause, further than one word.
+    Negation,
+    /// "kể cả": carries the negation before it on to what follows it.
+    Extender,
+}
+
+/// A scope cue found in a message, and the words it spans.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cue {
+    pub kind: CueKind,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A phrase, an alias or a part of a phrase that ends at a node.
 #[derive(Debug, Clone, Copy)]
 struct Ending {
-    target: Target,
+    ends: Ends,
     /// Its words with accents kept: `accent_text[accents.0..accents.1]`, empty when the phrase
     /// is written without diacritics.
     accents: (u32, u32),
@@ -73,6 +107,10 @@ pub(crate) struct Matches {
     /// In the order of their ends (the longer first at one end).
     pub found: Vec<Match>,
     words: Vec<Option<Word>>,
+    /// The parts of phrases in parts, before they are joined.
+    parts: Vec<PartMatch>,
+    /// The scope cues, in the order they start.
+    pub cues: Vec<Cue>,
 }
 
 impl Matches {
@@ -112,7 +150,7 @@ impl Phrases {
         let mut edges: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         let mut ending_at: Vec<Vec<Ending>> = Vec::new();
         let mut accent_text = String::new();
-        let mut add = |text: &str, target: Target| {
+        let mut add = |text: &str, ends: Ends| {
             let pattern = normaliser.normalise(text).text;
             // A phrase that normalises to nothing (only punctuation) would match everywhere.
             if pattern.is_empty() {
@@ -137,21 +175,47 @@ impl Phrases {
                     accent_text.push_str(&accent_words(text).join(" "));
                 }
                 ending_at[node as usize].push(Ending {
-                    target,
+                    ends,
                     accents: (start, accent_text.len() as u32),
                 });
             }
         };
+        let mut gapped = Vec::new();
         for (i, signal) in catalogue.signals.iter().enumerate() {
             if signal.kind == SignalKind::Phrase {
                 for phrase in &signal.phrases {
-                    add(phrase, Target::Signal(i));
+                    if !phrase.contains(PHRASE_GAP) {
+                        add(phrase, Ends::Whole(Target::Signal(i)));
+                        continue;
+                    }
+                    let id = gapped.len() as u32;
+                    let mut parts = 0;
+                    for part in phrase.split(PHRASE_GAP).filter(|p| !p.trim().is_empty()) {
+                        add(
+                            part,
+                            Ends::Part {
+                                gapped: id,
+                                index: parts,
+                            },
+                        );
+                        parts += 1;
+                    }
+                    gapped.push(Gapped { signal: i, parts });
                 }
             }
         }
         for (i, entity) in catalogue.entities.iter().enumerate() {
             for alias in &entity.aliases {
-                add(alias, Target::Entity(i));
+                add(alias, Ends::Whole(Target::Entity(i)));
+            }
+        }
+        let language = &catalogue.normalisation;
+        for (cues, kind) in [
+            (&language.scope_negations, CueKind::Negation),
+            (&language.scope_extenders, CueKind::Extender),
+        ] {
+            for cue in cues {
+                add(cue, Ends::Cue(kind));
             }
         }
 
@@ -167,6 +231,9 @@ impl Phrases {
             endings: Vec::new(),
             accent_text,
             negation_window: usize::from(catalogue.normalisation.negation_window),
+            scope_window: usize::from(catalogue.normalisation.scope_window),
+            gapped,
+            phrase_gap: usize::from(catalogue.normalisation.phrase_gap),
         };
         let mark = |m: &mut Phrases, below: &[(u32, u32)]| {
             m.nodes.push(Node {
@@ -190,6 +257,11 @@ impl Phrases {
         self.negation_window
     }
 
+    /// How many words a scope cue ("không bao giờ", "kể cả") reaches.
+    pub fn scope_window(&self) -> usize {
+        self.scope_window
+    }
+
     /// The node below `node` along `word`.
     fn child(&self, node: u32, word: u32) -> Option<u32> {
         let node = node as usize;
@@ -211,9 +283,16 @@ impl Phrases {
     /// wherever both carry them, and the class of every word, written over what `matches` held
     /// (its memory is reused).
     pub fn matches_into(&self, message: Message, matches: &mut Matches) {
-        let Matches { found, words } = matches;
+        let Matches {
+            found,
+            words,
+            parts,
+            cues,
+        } = matches;
         found.clear();
         words.clear();
+        parts.clear();
+        cues.clear();
         // Typed without diacritics, a message agrees with every phrase's accents.
         let typed_with_accents = message.typed_with_accents();
         let normalised = message.normalised;
@@ -232,15 +311,25 @@ impl Phrases {
                 let ends = self.nodes[node_at].first_ending as usize
                     ..self.nodes[node_at + 1].first_ending as usize;
                 for ending in &self.endings[ends] {
-                    if !typed_with_accents
-                        || self.ending_accents_agree(ending, first, last, message)
+                    if typed_with_accents
+                        && !self.ending_accents_agree(ending, first, last, message)
                     {
-                        found.push(Match {
-                            target: ending.target,
+                        continue;
+                    }
+                    match ending.ends {
+                        Ends::Whole(target) => found.push(Match {
+                            target,
                             start: normalised.word_range(first).start,
                             end: normalised.word_range(last).end,
                             first_word: first,
-                        });
+                        }),
+                        Ends::Part { gapped, index } => parts.push(PartMatch {
+                            gapped,
+                            index,
+                            first: first as u32,
+                            last: last as u32,
+                        }),
+                        Ends::Cue(kind) => cues.push(Cue { kind, first, last }),
                     }
                 }
                 last += 1;
@@ -253,6 +342,21 @@ impl Phrases {
                 }
             }
         }
+        gapped::join(
+            parts,
+            &self.gapped,
+            self.phrase_gap,
+            words,
+            message,
+            |signal, first, last| {
+                found.push(Match {
+                    target: Target::Signal(signal),
+                    start: normalised.word_range(first).start,
+                    end: normalised.word_range(last).end,
+                    first_word: first,
+                })
+            },
+        );
         // By end, the longer first: the order an automaton reports them in, which decides
         // which span of a signal found twice is shown.
         found.sort_by_key(|m| (m.end, m.start));
