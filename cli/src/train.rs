@@ -23,15 +23,10 @@ const SCAM_RATE: f64 = 0.005;
 impl RecipeArgs {
     /// The recipe these flags name.
     pub fn recipe(&self) -> Recipe {
-        let mut spec = NgramSpec {
+        let spec = NgramSpec {
             hash_bits: self.hash_bits,
             ..NgramSpec::default()
         };
-        let env = |k: &str| std::env::var(k).ok().map(|v| v.split(',').map(|x| x.parse::<u8>().unwrap()).collect::<Vec<u8>>());
-        if let Some(v) = env("CG_WRITTEN") { spec.written_min = v[0]; spec.written_max = v[1]; }
-        if let Some(v) = env("CG_CHARS") { spec.char_min = v[0]; spec.char_max = v[1]; }
-        if let Some(v) = env("CG_WORDS") { spec.word_max = v[0]; }
-        if let Some(v) = env("CG_SHAPE") { spec.shape_min = v[0]; spec.shape_max = v[1]; }
         Recipe {
             spec,
             penalty: Penalty {

@@ -20,9 +20,9 @@ pub struct NgramSpec {
     /// Character n-grams of `char_min..=char_max` bytes over the text with its spaces (0: none).
     pub char_min: u8,
     pub char_max: u8,
-    /// Byte n-grams of `written_min..=written_max` over the text as written (digits masked,
-    /// spaces collapsed, case and diacritics kept: how a message is typed says something the
-    /// normalised form cannot, such as letters of other scripts mixed in); 0: none.
+    /// Byte n-grams of `written_min..=written_max` over the text as written, its letters folded
+    /// as the normaliser folds them but its punctuation kept (`>.>`, `!!`, `2'0'0k` say
+    /// something the normalised words cannot), digits masked; 0: none.
     #[serde(default)]
     pub written_min: u8,
     #[serde(default)]
@@ -48,8 +48,8 @@ impl Default for NgramSpec {
             word_max: 2,
             char_min: 3,
             char_max: 5,
-            written_min: 0,
-            written_max: 0,
+            written_min: 2,
+            written_max: 6,
             length: true,
             shape_min: 3,
             shape_max: 5,

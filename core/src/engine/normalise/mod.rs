@@ -22,14 +22,14 @@ mod trick;
 mod word_tricks;
 
 pub(crate) use accents::accent_words;
-pub(crate) use fold::{is_word_char, lower};
+pub(crate) use fold::{fold, is_word_char, lower, FoldParts, Folded};
 pub(crate) use homoglyphs::latin_for as latin_look_alike;
 pub use normalised::Normalised;
 pub(crate) use tokens::Buffers;
 
 use canhgiac_catalogue::model::Normalisation;
 
-use fold::FoldParts;
+
 use spelled::{adjacent_singles, spelled_run};
 use teencode::Teencode;
 use tokens::Gap;

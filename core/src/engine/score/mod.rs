@@ -172,10 +172,10 @@ impl<'a> Context<'a> {
 
     /// The reasons, each placed by what it weighed. A flagged verdict lists the evidence for a
     /// scam first (heaviest first), then the evidence of a genuine message. A safe one lists
-    /// what makes it safe first (the most genuine first), and no wording sign that did not carry
-    /// the verdict ("they never ask for this by message" under a bank's own OTP notice would
-    /// contradict it); the detectors' facts (a shortened link) stay, being true of the input.
-    /// With nothing to say, a safe verdict says that no known sign was found. Sorts are stable:
+    /// what makes it safe first (the most genuine first); when there is such evidence, no wording
+    /// sign that did not carry the verdict ("they never ask for this by message" under a bank's
+    /// own OTP notice would contradict it); the detectors' facts (a shortened link) stay, being
+    /// true of the input. With nothing to say, a safe verdict says that no known sign was found. Sorts are stable:
     /// equal weights keep the text's order.
     fn reasons(
         &self,
@@ -184,11 +184,16 @@ impl<'a> Context<'a> {
         wording: Option<&Wording>,
     ) -> Vec<Reason> {
         let flagged = level != VerdictLevel::Safe;
+        // A safe message with evidence of being genuine is explained by that evidence; without
+        // any, the weak signs it has are still worth naming.
+        let genuine = weighed
+            .iter()
+            .any(|w| shown(w.weight) && w.effect < 0.0);
         let mut listed: Vec<(f32, Reason)> = weighed
             .iter()
             .filter(|w| match w.hit.code {
                 HitCode::Info(_) => true,
-                HitCode::Signal(_) => shown(w.weight) && (flagged || w.effect < 0.0),
+                HitCode::Signal(_) => shown(w.weight) && (flagged || !genuine || w.effect < 0.0),
                 _ => shown(w.weight),
             })
             .map(|w| (w.effect, self.reason(w)))

@@ -5,6 +5,8 @@
 
 use canhgiac_catalogue::model::NgramSpec;
 
+use crate::engine::normalise::{fold, FoldParts, Folded};
+
 /// Feature hashing: FNV-1a over a kind byte and the n-gram's bytes, spread over the buckets by a
 /// multiplicative (Fibonacci) step. Fixed by the model format: changing it invalidates every
 /// trained model.
@@ -84,22 +86,32 @@ pub(crate) fn length_bucket(words: usize, spec: &NgramSpec) -> Option<u32> {
         .then(|| Fnv::start(LENGTH).push(band).bucket(spec.hash_bits))
 }
 
-/// `text` as written with each run of digits as one `0` and each run of white space as one space,
-/// between two spaces.
+/// `text` as written with its letters folded as the normaliser folds them (lower case, no
+/// diacritics, look-alikes to Latin: a message typed without accents reads as one typed with
+/// them) but its punctuation kept, each run of digits as one `0` and each run of white space as
+/// one space, between two spaces.
 pub(crate) fn mask_written(text: &str, masked: &mut Vec<u8>) {
     masked.clear();
     masked.reserve(text.len() + 2);
     masked.push(b' ');
-    for &b in text.as_bytes() {
-        let b = if b.is_ascii_digit() {
-            b'0'
-        } else if b.is_ascii_whitespace() {
-            b' '
+    let push = |c: char, masked: &mut Vec<u8>| {
+        let c = if c.is_ascii_digit() {
+            '0'
+        } else if c.is_whitespace() {
+            ' '
         } else {
-            b
+            c
         };
-        if !((b == b'0' || b == b' ') && masked.last() == Some(&b)) {
-            masked.push(b);
+        if !((c == '0' || c == ' ') && masked.last() == Some(&(c as u8))) {
+            let mut utf8 = [0u8; 4];
+            masked.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        }
+    };
+    for c in text.chars() {
+        match fold(c, FoldParts::ALL) {
+            Folded::Drop => {}
+            Folded::One(f) => push(f, masked),
+            Folded::Many(folded) => folded.chars().for_each(|f| push(f, masked)),
         }
     }
     if masked.last() != Some(&b' ') {
