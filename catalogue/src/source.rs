@@ -142,6 +142,12 @@ pub fn write_model(dir: &Path, model: &TextModel) -> Result<(), SourceError> {
         path: MODEL_FILE.into(),
         message: error.to_string(),
     })?;
+    // The weights go to their own file; the empty list the TOML would show is left out.
+    let text: String = text
+        .lines()
+        .filter(|line| !line.starts_with("ngram_weights ="))
+        .map(|line| format!("{line}\n"))
+        .collect();
     let header = "# The learned scorer, written by `canhgiac catalogue train` (see README, \"Detection\").\n\
                   # Do not edit by hand: retrain. Its n-gram weights are in ngram_weights.bin.\n\n";
     let path = dir.join(MODEL_FILE);

@@ -115,7 +115,6 @@ fn start_line(bytes: &[u8], position: Option<&csv::Position>) -> usize {
     usize::try_from(position.line()).unwrap_or(usize::MAX) + blank
 }
 
-
 /// A range of row ids, `COM_1400..COM_2050`: the same prefix and a number between the two, both
 /// included (`eval --exclude-ids` leaves out a block of a file, such as a generated one).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +135,8 @@ impl std::str::FromStr for IdRange {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
-        let wrong = || format!("expected FIRST..LAST with ids such as COM_1400..COM_2050, got {text:?}");
+        let wrong =
+            || format!("expected FIRST..LAST with ids such as COM_1400..COM_2050, got {text:?}");
         let (a, b) = text.split_once("..").ok_or_else(wrong)?;
         let ((prefix, from), (prefix_b, to)) = (
             split_id(a.trim()).ok_or_else(wrong)?,
@@ -156,7 +156,8 @@ impl std::str::FromStr for IdRange {
 impl IdRange {
     /// True when `id` is in the range.
     pub fn contains(&self, id: &str) -> bool {
-        split_id(id).is_some_and(|(prefix, n)| prefix == self.prefix && (self.from..=self.to).contains(&n))
+        split_id(id)
+            .is_some_and(|(prefix, n)| prefix == self.prefix && (self.from..=self.to).contains(&n))
     }
 }
 
@@ -167,8 +168,12 @@ mod tests {
     #[test]
     fn an_id_range_holds_its_prefix_and_numbers() {
         let range: IdRange = "COM_1400..COM_2050".parse().expect("a range");
-        assert!(range.contains("COM_1400") && range.contains("COM_2050") && range.contains("COM_1999"));
-        assert!(!range.contains("COM_2051") && !range.contains("HAM_1500") && !range.contains("COM_"));
+        assert!(
+            range.contains("COM_1400") && range.contains("COM_2050") && range.contains("COM_1999")
+        );
+        assert!(
+            !range.contains("COM_2051") && !range.contains("HAM_1500") && !range.contains("COM_")
+        );
         assert!("COM_5..HAM_9".parse::<IdRange>().is_err());
         assert!("COM_9..COM_5".parse::<IdRange>().is_err());
         assert!("nothing".parse::<IdRange>().is_err());

@@ -67,7 +67,12 @@ impl std::str::FromStr for DataFile {
     }
 }
 
-pub fn run(sources: &Path, data: &[DataFile], folds: u16, recipe: &RecipeArgs) -> Result<(), CliError> {
+pub fn run(
+    sources: &Path,
+    data: &[DataFile],
+    folds: u16,
+    recipe: &RecipeArgs,
+) -> Result<(), CliError> {
     let recipe = recipe.recipe();
     let base = compile_dir_without_model(sources)?;
     let checker = Checker::from_catalogue(base.clone())?;
@@ -75,10 +80,10 @@ pub fn run(sources: &Path, data: &[DataFile], folds: u16, recipe: &RecipeArgs) -
     let mut files = Vec::new();
     for file in data {
         let (read, _) = read_rows(&file.path)?;
-        let name = file
-            .path
-            .file_name()
-            .map_or_else(|| file.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = file.path.file_name().map_or_else(
+            || file.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let weighed = if file.weight == 1.0 {
             String::new()
         } else {

@@ -452,7 +452,8 @@ fn flagged(sender: Option<&str>, text: &str) -> bool {
 
 #[test]
 fn eval_reads_quoted_csv() {
-    let scam = "Chào bạn, vui lòng gửi mã OTP cho nhân viên";
+    let scam =
+        "Vietcombank: tài khoản của bạn bị khóa. Vui lòng đọc mã OTP cho nhân viên để mở khóa ngay";
     let missed = r#"Hẹn gặp "ở quán", nhé"#;
     let ham = "Tối nay, con về ăn cơm";
     assert!(flagged(Some(PERSONAL), scam), "precondition: flagged");

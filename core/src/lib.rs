@@ -28,6 +28,6 @@ pub use engine::verdict::{
 pub use error::CoreError;
 pub use info::{CatalogueInfo, CategoryInfo, ChangeEntry, QuizInfo};
 pub use shared_text::SharedText;
-pub use trust::{dev_key, trusted_keys};
 #[cfg(feature = "training")]
 pub use training::ModelFeatures;
+pub use trust::{dev_key, trusted_keys};

@@ -3,7 +3,9 @@
 //! scores with, so that a model learns exactly what a phone will add up. Behind the `training`
 //! feature: phones never train.
 
-use canhgiac_catalogue::model::{fact_feature, prior_weight, rule_feature, signal_feature, NgramSpec};
+use canhgiac_catalogue::model::{
+    fact_feature, prior_weight, rule_feature, signal_feature, NgramSpec,
+};
 
 use crate::checker::Checker;
 use crate::engine::compiled::{
@@ -55,7 +57,12 @@ impl Checker {
     }
 
     /// The features of a message and, when known, its sender, with n-grams made by `spec`.
-    pub fn model_features(&self, sender: Option<&str>, text: &str, spec: &NgramSpec) -> ModelFeatures {
+    pub fn model_features(
+        &self,
+        sender: Option<&str>,
+        text: &str,
+        spec: &NgramSpec,
+    ) -> ModelFeatures {
         let compiled = self.engine().compiled();
         let evidence = sms::evidence(sender, text, compiled);
         let context = Context {

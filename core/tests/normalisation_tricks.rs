@@ -1,13 +1,15 @@
-//! Each trick the normaliser undoes catches a message that would otherwise pass: the embedded
-//! checker flags the disguised message, the same checker with that one trick turned off
-//! (`without_trick`) does not (or scores it strictly lower), and that crippled checker still flags
-//! the message written plainly, so the difference is the trick and nothing else. Where the evidence
+//! Each trick the normaliser undoes catches evidence that would otherwise be missed: the embedded
+//! checker finds signals or rules in the disguised message, the same checker with that one trick
+//! turned off (`without_trick`) loses some of them (or scores it strictly lower), and that
+//! crippled checker still finds them all in the message written plainly, so the difference is the
+//! trick and nothing else. (Whether the evidence makes a verdict is the learned model's call, on
+//! whole messages.) Where the evidence
 //! comes from the text, the reason quotes the disguised words as the person received them.
 
 use std::sync::LazyLock;
 
 use canhgiac_core::normalise::Trick;
-use canhgiac_core::{Checker, Verdict, VerdictLevel};
+use canhgiac_core::{Checker, Verdict};
 
 static CHECKER: LazyLock<Checker> =
     LazyLock::new(|| Checker::embedded().expect("the embedded catalogue loads"));
@@ -30,37 +32,50 @@ fn describe(v: &Verdict) -> String {
     format!("{:?} {:.3} {codes:?}", v.level, v.score)
 }
 
-/// Asserts that `case.disguised` is caught only because the normaliser undoes `trick`.
+/// The evidence a verdict names: its signals and rules, not the wording or "nothing found".
+fn evidence(v: &Verdict) -> Vec<&str> {
+    let mut codes: Vec<&str> = v
+        .reasons
+        .iter()
+        .map(|r| r.code.as_str())
+        .filter(|c| !c.starts_with("reason."))
+        .collect();
+    codes.sort_unstable();
+    codes
+}
+
 fn caught_only_by(trick: Trick, case: &Case) {
     let without = CHECKER
         .without_trick(trick)
         .expect("the catalogue indexes without a trick");
 
     let caught = CHECKER.check_sms(case.sender, case.disguised);
-    assert_ne!(
-        caught.level,
-        VerdictLevel::Safe,
-        "{trick:?}: {:?} should be flagged, got {}",
+    let found = evidence(&caught);
+    assert!(
+        !found.is_empty(),
+        "{trick:?}: evidence should be found in {:?}, got {}",
         case.disguised,
         describe(&caught)
     );
 
     let missed = without.check_sms(case.sender, case.disguised);
+    let lost = found.iter().any(|c| !evidence(&missed).contains(c));
     assert!(
-        missed.level == VerdictLevel::Safe || missed.score < caught.score,
-        "{trick:?}: without the trick {:?} should pass or score lower: with {}, without {}",
+        lost || missed.score < caught.score,
+        "{trick:?}: without the trick {:?} should lose evidence or score lower: with {}, without {}",
         case.disguised,
         describe(&caught),
         describe(&missed)
     );
 
     let plain = without.check_sms(case.sender, case.plain);
-    assert_ne!(
-        plain.level,
-        VerdictLevel::Safe,
-        "{trick:?}: the checker without the trick still flags the plain {:?}, got {}",
+    let plain_found = evidence(&plain);
+    assert!(
+        found.iter().all(|c| plain_found.contains(c)),
+        "{trick:?}: the checker without the trick still finds it all in the plain {:?}: {} against {}",
         case.plain,
-        describe(&plain)
+        describe(&plain),
+        describe(&caught)
     );
 
     if let Some(quoted) = case.quoted {

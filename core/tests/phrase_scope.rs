@@ -9,13 +9,16 @@ use canhgiac_core::Checker;
 
 const CODE: &str = "test.scope";
 
-/// The embedded catalogue and one more phrase signal with `phrases`.
+/// The embedded catalogue and one more phrase signal with `phrases`, heavy enough to flag a
+/// message by itself and scored without the learned model, so that its reason shows whenever it
+/// fires (a safe verdict leaves out weak signs that genuine evidence outweighs).
 fn checker_with(phrases: &[&str]) -> Checker {
     let mut catalogue = Checker::embedded().expect("embedded").catalogue().clone();
+    catalogue.model = None;
     catalogue.signals.push(Signal {
         id: CODE.into(),
         kind: SignalKind::Phrase,
-        weight: 0.3,
+        weight: 0.9,
         phrases: phrases.iter().map(|p| (*p).into()).collect(),
         message_vi: "Cụm từ thử.".into(),
         message_en: "A test phrase.".into(),

@@ -121,9 +121,7 @@ impl TextModel {
         }
         let (s, x) = (self.suspicious_threshold, self.scam_threshold);
         if !(0.0 < s && s <= x && x < 1.0) {
-            return Some(
-                "the model's thresholds must satisfy 0 < suspicious ≤ scam < 1".into(),
-            );
+            return Some("the model's thresholds must satisfy 0 < suspicious ≤ scam < 1".into());
         }
         self.named
             .keys()
@@ -161,6 +159,45 @@ pub fn fact_feature(fact: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn model() -> TextModel {
+        let ngrams = NgramSpec {
+            hash_bits: 8,
+            ..NgramSpec::default()
+        };
+        TextModel {
+            ngrams,
+            named: [("signal:known".to_owned(), 1.0)].into(),
+            ngram_scale: 0.1,
+            ngram_weights: vec![0; ngrams.buckets()],
+            scam_threshold: 0.9,
+            suspicious_threshold: 0.5,
+            ..TextModel::default()
+        }
+    }
+
+    #[test]
+    fn a_model_that_does_not_fit_is_refused() {
+        let knows = |name: &str| name == "signal:known";
+        assert_eq!(model().problem(knows), None);
+        let mut stale = model();
+        stale.named.insert("signal:renamed".into(), 0.5);
+        assert!(stale
+            .problem(knows)
+            .is_some_and(|p| p.contains("signal:renamed")));
+        let mut short = model();
+        short.ngram_weights.pop();
+        assert!(short.problem(knows).is_some());
+        let mut upside_down = model();
+        upside_down.suspicious_threshold = 0.95;
+        assert!(upside_down.problem(knows).is_some());
+        let mut broken = model();
+        broken.bias = f32::NAN;
+        assert!(broken.problem(knows).is_some());
+        let mut huge = model();
+        huge.ngrams.hash_bits = 30;
+        assert!(huge.problem(knows).is_some());
+    }
 
     #[test]
     fn prior_weights_keep_sign_and_order() {

@@ -81,8 +81,15 @@ pub fn fit_model(
         .collect();
     let buckets = recipe.spec.buckets();
     let row_weights: Vec<f64> = members.iter().map(|&i| corpus.weights[i]).collect();
-    let weights = logistic::fit(&rows, &labels, &row_weights, &priors, buckets, recipe.penalty)
-        .map_err(CliError::Input)?;
+    let weights = logistic::fit(
+        &rows,
+        &labels,
+        &row_weights,
+        &priors,
+        buckets,
+        recipe.penalty,
+    )
+    .map_err(CliError::Input)?;
     // Only the named features the data showed: the others weigh their prior on the phone anyway.
     let mut seen = vec![false; priors.len()];
     rows.iter()
@@ -132,14 +139,23 @@ pub fn out_of_fold_scores(
         if held_out.is_empty() {
             continue;
         }
-        let model = fit_model(checker, corpus, &training, recipe, (0.5, 0.9), String::new())?;
+        let model = fit_model(
+            checker,
+            corpus,
+            &training,
+            recipe,
+            (0.5, 0.9),
+            String::new(),
+        )?;
         let fold_checker = Checker::from_catalogue(Catalogue {
             model: Some(model),
             ..base.clone()
         })?;
         for i in held_out {
             let row = &corpus.rows[i];
-            scores[i] = fold_checker.check_sms(row.sender.as_deref(), &row.text).score;
+            scores[i] = fold_checker
+                .check_sms(row.sender.as_deref(), &row.text)
+                .score;
         }
     }
     Ok(scores)

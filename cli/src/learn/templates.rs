@@ -147,7 +147,9 @@ mod tests {
     #[test]
     fn a_group_stays_in_one_fold_and_folds_are_balanced() {
         let groups = [0, 0, 1, 2, 3, 4, 5, 6, 7, 7];
-        let positive = [true, true, false, true, false, true, false, true, false, false];
+        let positive = [
+            true, true, false, true, false, true, false, true, false, false,
+        ];
         let folds = folds(&groups, &positive, 2);
         assert_eq!(folds[0], folds[1]);
         assert_eq!(folds[8], folds[9]);

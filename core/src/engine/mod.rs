@@ -71,7 +71,9 @@ impl Engine {
             service_en: service.map(|s| s.name_en.clone()),
             converted_from_legacy: parsed.converted_from_legacy,
         };
-        Ok(self.context(None, Some(facts)).verdict(MessageEvidence::of(hits)))
+        Ok(self
+            .context(None, Some(facts))
+            .verdict(MessageEvidence::of(hits)))
     }
 
     /// Checks a link (with or without `https://`).

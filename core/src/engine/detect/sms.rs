@@ -11,7 +11,9 @@ use crate::engine::verdict::NumberKind;
 
 /// Collects the evidence in one message.
 pub(crate) fn evidence(sender: Option<&str>, text: &str, compiled: &Compiled) -> MessageEvidence {
-    with_workspace(text, |workspace| evidence_in(sender, text, compiled, workspace))
+    with_workspace(text, |workspace| {
+        evidence_in(sender, text, compiled, workspace)
+    })
 }
 
 /// [`evidence`], writing on the way into `workspace`.
@@ -81,8 +83,7 @@ fn evidence_in(
                 );
             }
             // A number given in an organisation's name that is not one of its own lines.
-            let own = entity.is_some()
-                && numbers.service(&parsed).and_then(|s| s.entity) == entity;
+            let own = entity.is_some() && numbers.service(&parsed).and_then(|s| s.entity) == entity;
             if entity.is_some() && !own && parsed.kind != NumberKind::International {
                 evidence.push(
                     Hit::rule(RuleCode::NumberNotTheEntitys)
@@ -151,10 +152,10 @@ fn evidence_in(
     }
     let wording = compiled.text_model().map(|model| {
         let read = model.wording(text, normalised, wording);
-        let spans = |words: Vec<usize>| {
-            words
+        let spans = |stretches: Vec<(usize, usize)>| {
+            stretches
                 .into_iter()
-                .filter_map(|w| normalised.original_range_of_words(w, w))
+                .filter_map(|(first, last)| normalised.original_range_of_words(first, last))
                 .collect()
         };
         Wording {

@@ -29,7 +29,6 @@ pub(crate) use tokens::Buffers;
 
 use canhgiac_catalogue::model::Normalisation;
 
-
 use spelled::{adjacent_singles, spelled_run};
 use teencode::Teencode;
 use tokens::Gap;

@@ -8,6 +8,8 @@ mod learned;
 
 use std::ops::Range;
 
+use canhgiac_catalogue::model::prior_weight;
+
 use crate::engine::compiled::{Compiled, RuleFacts};
 use crate::engine::evidence::{shown, Hit, HitCode, MessageEvidence, RuleCode, Wording};
 use crate::engine::verdict::{CategoryRef, NumberFacts, Reason, Span, Verdict, VerdictLevel};
@@ -21,9 +23,9 @@ pub(crate) struct Context<'a> {
     pub number: Option<NumberFacts>,
 }
 
-pub(crate) use learned::{terms, Feature};
 #[cfg(feature = "training")]
 pub(crate) use learned::Term;
+pub(crate) use learned::{terms, Feature};
 
 /// The wording is named as a reason when its share of the log-odds is at least this large.
 const WORDING_SHOWN: f32 = 0.5;
@@ -109,35 +111,37 @@ impl<'a> Context<'a> {
         let scoring = self.compiled.scoring();
         let mut weighed = self.weigh_all(&evidence.hits);
         let model = self.compiled.text_model();
-        let (score, scam_threshold, suspicious_threshold) =
-            match (model, evidence.wording.as_ref()) {
-                (Some(model), Some(wording)) => {
-                    for w in &mut weighed {
-                        w.effect = match w.hit.code {
-                            HitCode::Signal(i) => learned::weight(model, Feature::Signal(i)),
-                            HitCode::Rule(code) if w.weight < scoring.strong_weight => {
-                                learned::weight(model, Feature::Rule(code))
-                            }
-                            _ => w.weight,
-                        };
-                    }
-                    let terms = terms(
-                        weighed.iter().map(|w| (w.hit.code, w.weight)),
-                        evidence.facts,
-                        scoring.strong_weight,
-                    );
-                    (
-                        learned::probability(model, terms, wording.logit),
-                        model.scam_threshold(),
-                        model.suspicious_threshold(),
-                    )
+        let (score, scam_threshold, suspicious_threshold) = match (model, evidence.wording.as_ref())
+        {
+            (Some(model), Some(wording)) => {
+                for w in &mut weighed {
+                    w.effect = match w.hit.code {
+                        HitCode::Signal(i) => learned::weight(model, Feature::Signal(i)),
+                        HitCode::Rule(code) if w.weight < scoring.strong_weight => {
+                            learned::weight(model, Feature::Rule(code))
+                        }
+                        // Strong evidence on the model's scale: the log-odds it stands for.
+                        HitCode::Rule(_) => prior_weight(w.weight),
+                        _ => w.weight,
+                    };
                 }
-                _ => (
-                    noisy_or(&weighed, scoring.strong_weight),
-                    scoring.scam_threshold,
-                    scoring.suspicious_threshold,
-                ),
-            };
+                let terms = terms(
+                    weighed.iter().map(|w| (w.hit.code, w.weight)),
+                    evidence.facts,
+                    scoring.strong_weight,
+                );
+                (
+                    learned::probability(model, terms, wording.logit),
+                    model.scam_threshold(),
+                    model.suspicious_threshold(),
+                )
+            }
+            _ => (
+                noisy_or(&weighed, scoring.strong_weight),
+                scoring.scam_threshold,
+                scoring.suspicious_threshold,
+            ),
+        };
         let level = if score >= scam_threshold {
             VerdictLevel::Scam
         } else if score >= suspicious_threshold {
@@ -186,9 +190,7 @@ impl<'a> Context<'a> {
         let flagged = level != VerdictLevel::Safe;
         // A safe message with evidence of being genuine is explained by that evidence; without
         // any, the weak signs it has are still worth naming.
-        let genuine = weighed
-            .iter()
-            .any(|w| shown(w.weight) && w.effect < 0.0);
+        let genuine = weighed.iter().any(|w| shown(w.weight) && w.effect < 0.0);
         let mut listed: Vec<(f32, Reason)> = weighed
             .iter()
             .filter(|w| match w.hit.code {
@@ -200,9 +202,14 @@ impl<'a> Context<'a> {
             .collect();
         if let Some(wording) = wording {
             let scam_listed = listed.iter().any(|(effect, _)| *effect > 0.0);
-            let (key, words, effect) = if flagged && (wording.logit >= WORDING_SHOWN || !scam_listed)
+            // A safe message worded like scams, with nothing genuine about it, is told so too.
+            let scam_worded = wording.logit >= WORDING_SHOWN && !genuine;
+            let (key, words, effect) = if (flagged && !scam_listed)
+                || scam_worded
+                || (flagged && wording.logit >= WORDING_SHOWN)
             {
-                ("reason.wording_scam", &wording.scam, wording.logit.max(0.0))
+                // After the signals that fired, which say more than a few words do.
+                ("reason.wording_scam", &wording.scam, f32::MIN_POSITIVE)
             } else if !flagged && wording.logit <= -WORDING_SHOWN {
                 ("reason.wording_genuine", &wording.genuine, wording.logit)
             } else {

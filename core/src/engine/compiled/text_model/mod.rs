@@ -18,7 +18,7 @@ pub(crate) use ngrams::{
     mask_shape, mask_written,
 };
 
-/// How many words of a message a wording reason quotes, at most.
+/// How many consecutive words a stretch a wording reason quotes has, at most.
 pub(crate) const QUOTED_WORDS: usize = 3;
 
 /// The learned model, ready for the check path.
@@ -34,13 +34,14 @@ pub(crate) struct TextModel {
     suspicious_threshold: f32,
 }
 
-/// What the n-grams of one message say: their share of the log-odds, and the words that weighed
-/// most each way (indices of the normalised text's words, heaviest first).
+/// What the n-grams of one message say: their share of the log-odds, and the stretches of words
+/// that weighed most each way (first and last indices of the normalised text's words, heaviest
+/// first).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct WordWeights {
     pub logit: f32,
-    pub scam_words: Vec<usize>,
-    pub genuine_words: Vec<usize>,
+    pub scam_words: Vec<(usize, usize)>,
+    pub genuine_words: Vec<(usize, usize)>,
 }
 
 /// The buffers reading a text takes, kept between messages.
@@ -73,12 +74,8 @@ impl TextModel {
                 .copied()
                 .unwrap_or_else(|| prior_weight(catalogue_weight))
         };
-        let rule_weight = |code: RuleCode| {
-            catalogue
-                .rules
-                .get(code.as_str())
-                .map_or(0.0, |r| r.weight)
-        };
+        let rule_weight =
+            |code: RuleCode| catalogue.rules.get(code.as_str()).map_or(0.0, |r| r.weight);
         Ok(Some(TextModel {
             spec: model.ngrams,
             bias: model.bias,
@@ -169,8 +166,9 @@ impl TextModel {
             return WordWeights::default();
         }
         let norm = self.ngram_scale / (count as f32).sqrt();
-        let length = length_bucket(normalised.word_count(), &self.spec)
-            .map_or(0.0, |b| f32::from(self.ngram_weights[b as usize]) * self.ngram_scale);
+        let length = length_bucket(normalised.word_count(), &self.spec).map_or(0.0, |b| {
+            f32::from(self.ngram_weights[b as usize]) * self.ngram_scale
+        });
         WordWeights {
             logit: sum * norm + length,
             scam_words: heaviest(per_word, 1.0),
@@ -179,19 +177,24 @@ impl TextModel {
     }
 }
 
-/// The indices of the words whose total, times `sign`, is largest and positive, heaviest first.
-fn heaviest(per_word: &[f32], sign: f32) -> Vec<usize> {
-    let mut top: Vec<(f32, usize)> = Vec::with_capacity(QUOTED_WORDS + 1);
-    for (i, &total) in per_word.iter().enumerate() {
-        let weight = total * sign;
-        if weight <= 0.0 {
-            continue;
+/// The stretches of up to [`QUOTED_WORDS`] words whose total, times `sign`, is largest and
+/// positive, heaviest first, two at most and apart: a phrase reads better than loose words.
+fn heaviest(per_word: &[f32], sign: f32) -> Vec<(usize, usize)> {
+    let width = QUOTED_WORDS.min(per_word.len());
+    let mut windows: Vec<(f32, usize)> = (0..=per_word.len().saturating_sub(width))
+        .filter(|_| width > 0)
+        .map(|i| (per_word[i..i + width].iter().sum::<f32>() * sign, i))
+        .filter(|&(w, _)| w > 0.0)
+        .collect();
+    windows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<(usize, usize)> = Vec::with_capacity(2);
+    for (_, i) in windows {
+        if chosen.iter().all(|&(a, b)| i + width <= a || i > b) {
+            chosen.push((i, i + width - 1));
         }
-        let at = top.partition_point(|&(w, _)| w >= weight);
-        if at < QUOTED_WORDS {
-            top.insert(at, (weight, i));
-            top.truncate(QUOTED_WORDS);
+        if chosen.len() == 2 {
+            break;
         }
     }
-    top.into_iter().map(|(_, i)| i).collect()
+    chosen
 }

@@ -65,7 +65,11 @@ pub(crate) fn mask_shape(text: &str, shape: &mut Vec<u8>) {
 
 /// Calls `each(bucket)` for every n-gram of a text's shape (from [`mask_shape`]). Returns how
 /// many there were.
-pub(crate) fn for_each_shape_ngram(shape: &[u8], spec: &NgramSpec, mut each: impl FnMut(u32)) -> usize {
+pub(crate) fn for_each_shape_ngram(
+    shape: &[u8],
+    spec: &NgramSpec,
+    mut each: impl FnMut(u32),
+) -> usize {
     if spec.shape_max == 0 {
         return 0;
     }
@@ -81,7 +85,10 @@ pub(crate) fn for_each_shape_ngram(shape: &[u8], spec: &NgramSpec, mut each: imp
 /// The bucket of a message's length band, when the recipe has one: `words` words in bands
 /// 1–3, 4–8, 9–20, 21–50 and more.
 pub(crate) fn length_bucket(words: usize, spec: &NgramSpec) -> Option<u32> {
-    let band = [3, 8, 20, 50].iter().take_while(|&&top| words > top).count() as u8;
+    let band = [3, 8, 20, 50]
+        .iter()
+        .take_while(|&&top| words > top)
+        .count() as u8;
     spec.length
         .then(|| Fnv::start(LENGTH).push(band).bucket(spec.hash_bits))
 }
@@ -192,13 +199,19 @@ pub(crate) fn for_each_ngram(
         // The word an n-gram starting at `i` belongs to: the one `i` is in, or the next one when
         // `i` is the space before it. Starts come in order, so the words are counted on the way.
         let (mut word, mut counted_to) = (0usize, 1usize);
-        count += byte_ngrams(masked, CHARS, (spec.char_min, spec.char_max), bits, |b, i| {
-            while counted_to < i {
-                counted_to += 1;
-                word += usize::from(masked[counted_to - 1] == b' ');
-            }
-            each(b, word, 1.0);
-        });
+        count += byte_ngrams(
+            masked,
+            CHARS,
+            (spec.char_min, spec.char_max),
+            bits,
+            |b, i| {
+                while counted_to < i {
+                    counted_to += 1;
+                    word += usize::from(masked[counted_to - 1] == b' ');
+                }
+                each(b, word, 1.0);
+            },
+        );
     }
     if spec.word_max > 0 {
         let words: Vec<&[u8]> = masked
