@@ -114,7 +114,7 @@ pub struct EvalArgs {
 #[derive(Args, Clone, Copy)]
 pub struct RecipeArgs {
     /// N-grams are hashed into 2^BITS buckets (the model's size: one byte per bucket).
-    #[arg(long, default_value_t = 17, value_parser = clap::value_parser!(u8).range(10..=20))]
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u8).range(10..=20))]
     pub hash_bits: u8,
     /// L2 penalty on the n-gram weights.
     #[arg(long, default_value_t = 0.05)]

@@ -9,8 +9,7 @@ use canhgiac_catalogue::model::{
 
 use crate::checker::Checker;
 use crate::engine::compiled::{
-    for_each_ngram, for_each_shape_ngram, for_each_written_ngram, length_bucket, mask_digits,
-    mask_shape, mask_written,
+    for_each_ngram, for_each_shape_ngram, length_bucket, mask_digits, mask_shape,
 };
 use crate::engine::detect::sms;
 use crate::engine::evidence::{Fact, RuleCode};
@@ -91,8 +90,6 @@ impl Checker {
         mask_digits(&normalised.text, &mut masked);
         let mut buckets = Vec::new();
         let mut count = for_each_ngram(&masked, spec, |bucket, _, _| buckets.push(bucket));
-        mask_written(text, &mut masked);
-        count += for_each_written_ngram(&masked, spec, |bucket| buckets.push(bucket));
         mask_shape(text, &mut masked);
         count += for_each_shape_ngram(&masked, spec, |bucket| buckets.push(bucket));
         buckets.sort_unstable();

@@ -20,13 +20,6 @@ pub struct NgramSpec {
     /// Character n-grams of `char_min..=char_max` bytes over the text with its spaces (0: none).
     pub char_min: u8,
     pub char_max: u8,
-    /// Byte n-grams of `written_min..=written_max` over the text as written, its letters folded
-    /// as the normaliser folds them but its punctuation kept (`>.>`, `!!`, `2'0'0k` say
-    /// something the normalised words cannot), digits masked; 0: none.
-    #[serde(default)]
-    pub written_min: u8,
-    #[serde(default)]
-    pub written_max: u8,
     /// A feature for the message's length (words, in bands: 1–3, 4–8, 9–20, 21–50, more), worth
     /// 1 rather than a share of the n-grams: without it a short message gets the n-grams' share
     /// of the score from too few of them and the bias decides.
@@ -44,15 +37,13 @@ pub struct NgramSpec {
 impl Default for NgramSpec {
     fn default() -> Self {
         NgramSpec {
-            hash_bits: 17,
+            hash_bits: 16,
             word_max: 2,
             char_min: 3,
-            char_max: 5,
-            written_min: 2,
-            written_max: 6,
+            char_max: 4,
             length: true,
             shape_min: 3,
-            shape_max: 5,
+            shape_max: 4,
         }
     }
 }
@@ -96,12 +87,9 @@ impl TextModel {
         if !(8..=22).contains(&spec.hash_bits)
             || spec.word_max > 3
             || spec.char_max > 8
-            || spec.written_max > 8
             || spec.shape_max > 8
             || (spec.shape_max > 0 && (spec.shape_min == 0 || spec.shape_min > spec.shape_max))
             || (spec.char_max > 0 && (spec.char_min == 0 || spec.char_min > spec.char_max))
-            || (spec.written_max > 0
-                && (spec.written_min == 0 || spec.written_min > spec.written_max))
         {
             return Some("the model's n-gram recipe is out of range".into());
         }

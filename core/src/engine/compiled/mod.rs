@@ -34,10 +34,9 @@ pub(crate) use signal_set::{SetsMet, SignalSet};
 pub(crate) use signals::Signals;
 #[cfg(feature = "training")]
 pub(crate) use text_model::{
-    for_each_ngram, for_each_shape_ngram, for_each_written_ngram, length_bucket, mask_digits,
-    mask_shape, mask_written,
+    for_each_ngram, for_each_shape_ngram, length_bucket, mask_digits, mask_shape,
 };
-pub(crate) use text_model::{TextModel, WordingBuffers};
+pub(crate) use text_model::{TextModel, WordingBuffers, WORDING_SHOWN};
 
 /// Everything the detectors and the scorer look up, derived from one catalogue.
 pub(crate) struct Compiled {

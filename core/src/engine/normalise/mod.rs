@@ -22,7 +22,8 @@ mod trick;
 mod word_tricks;
 
 pub(crate) use accents::accent_words;
-pub(crate) use fold::{fold, is_word_char, lower, FoldParts, Folded};
+use fold::FoldParts;
+pub(crate) use fold::{is_word_char, lower};
 pub(crate) use homoglyphs::latin_for as latin_look_alike;
 pub use normalised::Normalised;
 pub(crate) use tokens::Buffers;

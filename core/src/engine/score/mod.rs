@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use canhgiac_catalogue::model::prior_weight;
 
-use crate::engine::compiled::{Compiled, RuleFacts};
+use crate::engine::compiled::{Compiled, RuleFacts, WORDING_SHOWN};
 use crate::engine::evidence::{shown, Hit, HitCode, MessageEvidence, RuleCode, Wording};
 use crate::engine::verdict::{CategoryRef, NumberFacts, Reason, Span, Verdict, VerdictLevel};
 use crate::shared_text::SharedText;
@@ -26,9 +26,6 @@ pub(crate) struct Context<'a> {
 #[cfg(feature = "training")]
 pub(crate) use learned::Term;
 pub(crate) use learned::{terms, Feature};
-
-/// The wording is named as a reason when its share of the log-odds is at least this large.
-const WORDING_SHOWN: f32 = 0.5;
 
 /// A hit with its weight and category, and its rule when it comes from one.
 struct Weighed<'a> {

@@ -14,12 +14,14 @@ use crate::engine::normalise::Normalised;
 use crate::error::CoreError;
 
 pub(crate) use ngrams::{
-    for_each_ngram, for_each_shape_ngram, for_each_written_ngram, length_bucket, mask_digits,
-    mask_shape, mask_written,
+    for_each_ngram, for_each_shape_ngram, length_bucket, mask_digits, mask_shape,
 };
 
 /// How many consecutive words a stretch a wording reason quotes has, at most.
 pub(crate) const QUOTED_WORDS: usize = 3;
+
+/// The wording's share of the log-odds from which a reason names it (either way).
+pub(crate) const WORDING_SHOWN: f32 = 0.5;
 
 /// The learned model, ready for the check path.
 pub(crate) struct TextModel {
@@ -48,7 +50,7 @@ pub(crate) struct WordWeights {
 #[derive(Default)]
 pub(crate) struct WordingBuffers {
     masked: Vec<u8>,
-    written: Vec<u8>,
+    shape: Vec<u8>,
     per_word: Vec<f32>,
 }
 
@@ -139,28 +141,25 @@ impl TextModel {
     ) -> WordWeights {
         let WordingBuffers {
             masked,
-            written,
+            shape,
             per_word,
         } = buffers;
         mask_digits(&normalised.text, masked);
         per_word.clear();
         per_word.resize(normalised.word_count(), 0.0);
-        let mut sum = 0.0f32;
+        // Summed as integers: one add a cycle, where a float add waits for the one before.
+        let mut sum = 0i32;
         let mut count = for_each_ngram(masked, &self.spec, |bucket, word, share| {
-            let w = f32::from(self.ngram_weights[bucket as usize]);
-            sum += w;
+            let w = self.ngram_weights[bucket as usize];
+            sum += i32::from(w);
             if let Some(total) = per_word.get_mut(word) {
-                *total += w * share;
+                *total += f32::from(w) * share;
             }
         });
-        // The written form's n-grams count towards the score, not towards any one word.
-        mask_written(original, written);
-        count += for_each_written_ngram(written, &self.spec, |bucket| {
-            sum += f32::from(self.ngram_weights[bucket as usize]);
-        });
-        mask_shape(original, written);
-        count += for_each_shape_ngram(written, &self.spec, |bucket| {
-            sum += f32::from(self.ngram_weights[bucket as usize]);
+        // The shape's n-grams count towards the score, not towards any one word.
+        mask_shape(original, shape);
+        count += for_each_shape_ngram(shape, &self.spec, |bucket| {
+            sum += i32::from(self.ngram_weights[bucket as usize]);
         });
         if count == 0 {
             return WordWeights::default();
@@ -169,32 +168,54 @@ impl TextModel {
         let length = length_bucket(normalised.word_count(), &self.spec).map_or(0.0, |b| {
             f32::from(self.ngram_weights[b as usize]) * self.ngram_scale
         });
+        let logit = sum as f32 * norm + length;
+        // Only one way can be quoted: the scam words unless the wording is clearly genuine.
+        let genuine = logit <= -WORDING_SHOWN;
         WordWeights {
-            logit: sum * norm + length,
-            scam_words: heaviest(per_word, 1.0),
-            genuine_words: heaviest(per_word, -1.0),
+            logit,
+            scam_words: if genuine {
+                Vec::new()
+            } else {
+                heaviest(per_word, 1.0)
+            },
+            genuine_words: if genuine {
+                heaviest(per_word, -1.0)
+            } else {
+                Vec::new()
+            },
         }
     }
 }
 
 /// The stretches of up to [`QUOTED_WORDS`] words whose total, times `sign`, is largest and
 /// positive, heaviest first, two at most and apart: a phrase reads better than loose words.
+/// Linear, without sorting or allocating more than the answer: it runs on many messages.
 fn heaviest(per_word: &[f32], sign: f32) -> Vec<(usize, usize)> {
     let width = QUOTED_WORDS.min(per_word.len());
-    let mut windows: Vec<(f32, usize)> = (0..=per_word.len().saturating_sub(width))
-        .filter(|_| width > 0)
-        .map(|i| (per_word[i..i + width].iter().sum::<f32>() * sign, i))
-        .filter(|&(w, _)| w > 0.0)
-        .collect();
-    windows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut chosen: Vec<(usize, usize)> = Vec::with_capacity(2);
-    for (_, i) in windows {
-        if chosen.iter().all(|&(a, b)| i + width <= a || i > b) {
-            chosen.push((i, i + width - 1));
+    if width == 0 {
+        return Vec::new();
+    }
+    // The best window (by its first word) that `apart` accepts, in one sliding pass.
+    let best = |apart: &dyn Fn(usize) -> bool| {
+        let mut total: f32 = per_word[..width].iter().sum();
+        let mut best: Option<(f32, usize)> = None;
+        for i in 0..=per_word.len() - width {
+            if i > 0 {
+                total += per_word[i + width - 1] - per_word[i - 1];
+            }
+            let weight = total * sign;
+            if weight > 0.0 && apart(i) && best.is_none_or(|(b, _)| weight > b) {
+                best = Some((weight, i));
+            }
         }
-        if chosen.len() == 2 {
-            break;
-        }
+        best.map(|(_, i)| i)
+    };
+    let Some(first) = best(&|_| true) else {
+        return Vec::new();
+    };
+    let mut chosen = vec![(first, first + width - 1)];
+    if let Some(second) = best(&|i| i + width <= first || i >= first + width) {
+        chosen.push((second, second + width - 1));
     }
     chosen
 }

@@ -5,7 +5,7 @@
 
 use canhgiac_catalogue::model::NgramSpec;
 
-use crate::engine::normalise::{fold, FoldParts, Folded};
+use crate::engine::normalise::{is_word_char, lower};
 
 /// Feature hashing: FNV-1a over a kind byte and the n-gram's bytes, spread over the buckets by a
 /// multiplicative (Fibonacci) step. Fixed by the model format: changing it invalidates every
@@ -31,7 +31,6 @@ impl Fnv {
 
 const CHARS: u8 = b'c';
 const WORDS: u8 = b'w';
-const WRITTEN: u8 = b'r';
 const LENGTH: u8 = b'l';
 const SHAPE: u8 = b's';
 
@@ -50,8 +49,9 @@ pub(crate) fn mask_shape(text: &str, shape: &mut Vec<u8>) {
             '0'..='9' => b'0',
             c if c.is_whitespace() => b' ',
             c if c.is_ascii_punctuation() => c as u8,
-            c if c.is_uppercase() => b'A',
-            c if c.is_alphabetic() => b'a',
+            // The normaliser's tables: a Unicode lookup per letter costs more than the rest.
+            c if is_word_char(c) && lower(c) != c => b'A',
+            c if is_word_char(c) => b'a',
             _ => b'*',
         };
         if !(class == b' ' && shape.last() == Some(&b' ')) {
@@ -91,58 +91,6 @@ pub(crate) fn length_bucket(words: usize, spec: &NgramSpec) -> Option<u32> {
         .count() as u8;
     spec.length
         .then(|| Fnv::start(LENGTH).push(band).bucket(spec.hash_bits))
-}
-
-/// `text` as written with its letters folded as the normaliser folds them (lower case, no
-/// diacritics, look-alikes to Latin: a message typed without accents reads as one typed with
-/// them) but its punctuation kept, each run of digits as one `0` and each run of white space as
-/// one space, between two spaces.
-pub(crate) fn mask_written(text: &str, masked: &mut Vec<u8>) {
-    masked.clear();
-    masked.reserve(text.len() + 2);
-    masked.push(b' ');
-    let push = |c: char, masked: &mut Vec<u8>| {
-        let c = if c.is_ascii_digit() {
-            '0'
-        } else if c.is_whitespace() {
-            ' '
-        } else {
-            c
-        };
-        if !((c == '0' || c == ' ') && masked.last() == Some(&(c as u8))) {
-            let mut utf8 = [0u8; 4];
-            masked.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-        }
-    };
-    for c in text.chars() {
-        match fold(c, FoldParts::ALL) {
-            Folded::Drop => {}
-            Folded::One(f) => push(f, masked),
-            Folded::Many(folded) => folded.chars().for_each(|f| push(f, masked)),
-        }
-    }
-    if masked.last() != Some(&b' ') {
-        masked.push(b' ');
-    }
-}
-
-/// Calls `each(bucket)` for every byte n-gram of `masked` (from [`mask_written`]). Returns how
-/// many there were.
-pub(crate) fn for_each_written_ngram(
-    masked: &[u8],
-    spec: &NgramSpec,
-    mut each: impl FnMut(u32),
-) -> usize {
-    if spec.written_max == 0 {
-        return 0;
-    }
-    byte_ngrams(
-        masked,
-        WRITTEN,
-        (spec.written_min, spec.written_max),
-        spec.hash_bits,
-        |bucket, _| each(bucket),
-    )
 }
 
 /// Calls `each(bucket, start)` for every n-gram of `lengths.0..=lengths.1` bytes of `bytes`,
@@ -214,25 +162,35 @@ pub(crate) fn for_each_ngram(
         );
     }
     if spec.word_max > 0 {
-        let words: Vec<&[u8]> = masked
-            .split(|&b| b == b' ')
-            .filter(|w| !w.is_empty())
-            .collect();
-        for n in 1..=usize::from(spec.word_max) {
-            let share = 1.0 / n as f32;
-            for (first, gram) in words.windows(n).enumerate() {
-                let mut h = Fnv::start(WORDS);
-                for (k, w) in gram.iter().enumerate() {
-                    if k > 0 {
-                        h = h.push(b' ');
+        // The last `word_max` words, newest last, as (start, end) in `masked`; no allocation.
+        let n_max = usize::from(spec.word_max).min(3);
+        let mut recent: [(usize, usize); 3] = [(0, 0); 3];
+        let (mut seen, mut start) = (0usize, None);
+        for (i, &b) in masked.iter().enumerate() {
+            match (b == b' ', start) {
+                (false, None) => start = Some(i),
+                (true, Some(from)) => {
+                    start = None;
+                    recent.rotate_left(1);
+                    recent[2] = (from, i);
+                    seen += 1;
+                    for n in 1..=n_max.min(seen) {
+                        let mut h = Fnv::start(WORDS);
+                        for (k, &(a, z)) in recent[3 - n..].iter().enumerate() {
+                            if k > 0 {
+                                h = h.push(b' ');
+                            }
+                            h = masked[a..z].iter().fold(h, |h, &b| h.push(b));
+                        }
+                        let b = h.bucket(bits);
+                        let share = 1.0 / n as f32;
+                        for word in seen - n..seen {
+                            each(b, word, share);
+                        }
+                        count += 1;
                     }
-                    h = w.iter().fold(h, |h, &b| h.push(b));
                 }
-                let b = h.bucket(bits);
-                for word in first..first + n {
-                    each(b, word, share);
-                }
-                count += 1;
+                _ => {}
             }
         }
     }
