@@ -33,13 +33,7 @@ pub fn validate(c: &Catalogue) -> Result<(), SourceError> {
     }
     validate_signals(c, &categories, &mut problems);
     if let Some(model) = &c.model {
-        let knows = |name: &str| match name.split_once(':') {
-            Some(("signal", id)) => c.signals.iter().any(|s| s.id == id),
-            Some(("rule", code)) => RuleCode::parse(code).is_some(),
-            Some(("fact", fact)) => crate::codes::Fact::parse(fact).is_some(),
-            _ => false,
-        };
-        if let Some(problem) = model.problem(knows) {
+        if let Some(problem) = model.problem(|name| c.has_feature(name)) {
             problems.add(format!("model: {problem}"));
         }
     }

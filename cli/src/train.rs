@@ -79,7 +79,12 @@ pub fn run(
     let mut rows = Vec::new();
     let mut files = Vec::new();
     for file in data {
-        let (read, _) = read_rows(&file.path)?;
+        // Several files: an error names the one it is about (a path, never a message).
+        let (read, _) = read_rows(&file.path).map_err(|e| match e {
+            CliError::Io(m) => CliError::Io(format!("{}: {m}", file.path.display())),
+            CliError::Input(m) => CliError::Input(format!("{}: {m}", file.path.display())),
+            other => other,
+        })?;
         let name = file.path.file_name().map_or_else(
             || file.path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),

@@ -584,19 +584,6 @@ fn fresh_sources(dir: &TempDir) -> PathBuf {
     to
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read folder") {
-        let entry = entry.expect("folder entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
-
 /// Builds a development-signed bundle of `sources` into `out`, and checks the build succeeded.
 fn build_dev_bundle(sources: &Path, out: &Path) {
     let built = run(&[

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use canhgiac_catalogue::model::{prior_weight, rule_feature, signal_feature};
 use canhgiac_core::Checker;
-use common::{code, json_out, run, s, stdout, TempDir};
+use common::{code, copy_dir, json_out, run, s, stdout, TempDir};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/fixtures")
@@ -89,19 +89,6 @@ fn the_phone_adds_up_what_the_trainer_learned() {
         checked += 1;
     }
     assert!(checked > 50);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("readable") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[test]

@@ -118,6 +118,19 @@ impl TextModel {
     }
 }
 
+impl super::Catalogue {
+    /// True when `name` names a feature the learned model may weigh in this catalogue:
+    /// `signal:<id>` of one of its signals, `rule:<code>` of a built-in rule, `fact:<fact>`.
+    pub fn has_feature(&self, name: &str) -> bool {
+        match name.split_once(':') {
+            Some(("signal", id)) => self.signals.iter().any(|s| s.id == id),
+            Some(("rule", code)) => crate::codes::RuleCode::parse(code).is_some(),
+            Some(("fact", fact)) => crate::codes::Fact::parse(fact).is_some(),
+            _ => false,
+        }
+    }
+}
+
 /// The log-odds a catalogue weight in (-1, 1) stands for in the model, for named features the
 /// model has not seen: a noisy-OR weight `w` multiplies the odds of "not a scam" by `1 − w`.
 pub fn prior_weight(catalogue_weight: f32) -> f32 {
@@ -185,6 +198,23 @@ mod tests {
         let mut huge = model();
         huge.ngrams.hash_bits = 30;
         assert!(huge.problem(knows).is_some());
+    }
+
+    #[test]
+    fn a_catalogue_names_its_signals_rules_and_facts() {
+        let catalogue = crate::model::Catalogue {
+            signals: vec![crate::model::Signal {
+                id: "known".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        assert!(catalogue.has_feature("signal:known"));
+        assert!(catalogue.has_feature("rule:link.lookalike"));
+        assert!(catalogue.has_feature("fact:fact.link"));
+        assert!(!catalogue.has_feature("signal:unknown"));
+        assert!(!catalogue.has_feature("known"));
+        assert!(!catalogue.has_feature("rule:link.lookalik"));
     }
 
     #[test]

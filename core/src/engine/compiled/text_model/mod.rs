@@ -60,13 +60,7 @@ impl TextModel {
         let Some(model) = &catalogue.model else {
             return Ok(None);
         };
-        let knows = |name: &str| match name.split_once(':') {
-            Some(("signal", id)) => catalogue.signals.iter().any(|s| s.id == id),
-            Some(("rule", code)) => RuleCode::parse(code).is_some(),
-            Some(("fact", fact)) => Fact::parse(fact).is_some(),
-            _ => false,
-        };
-        if let Some(problem) = model.problem(knows) {
+        if let Some(problem) = model.problem(|name| catalogue.has_feature(name)) {
             return Err(malformed(&problem));
         }
         let weight = |name: String, catalogue_weight: f32| {
